@@ -1,0 +1,311 @@
+"""Conversations and messages: storing, listing, editing, importing.
+
+Every public method that writes commits before it returns, so a message the app has
+stored survives a crash during the next network call. All SQL is parameterised.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from r1desk.domain import Conversation, ConversationSettings, Message, utc_now
+from r1desk.storage import rows
+from r1desk.storage._transaction import write_transaction
+from r1desk.storage.db import open_database
+from r1desk.storage.errors import ConversationNotFound, MessageNotFound
+from r1desk.storage.search import SearchHit, search_messages
+
+INTERRUPTED_ERROR_TEXT = "The app closed before the reply arrived."
+
+_IMPORT_BATCH = 5000
+
+_LIST_CONVERSATIONS = """
+    SELECT id, uid, title, created_at, updated_at, pinned, draft,
+           system_prompt, max_tokens, temperature, top_p
+    FROM conversations
+    WHERE deleted_at IS NULL AND (:needle = '' OR instr(r1_casefold(title), :needle))
+    ORDER BY pinned DESC, updated_at DESC, id DESC
+"""
+
+_GET_CONVERSATION = """
+    SELECT id, uid, title, created_at, updated_at, pinned, draft,
+           system_prompt, max_tokens, temperature, top_p
+    FROM conversations
+    WHERE id = ? AND deleted_at IS NULL
+"""
+
+_INSERT_CONVERSATION = """
+    INSERT INTO conversations (uid, title, created_at, updated_at, pinned, draft,
+                               system_prompt, max_tokens, temperature, top_p)
+    VALUES (:uid, :title, :created_at, :updated_at, :pinned, :draft,
+            :system_prompt, :max_tokens, :temperature, :top_p)
+    ON CONFLICT (uid) DO NOTHING
+"""
+
+_INSERT_MESSAGE = """
+    INSERT INTO messages (conversation_id, role, content, reasoning, created_at, provider,
+        model, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens,
+        credits_before, credits_after, elapsed_s, status, error)
+    VALUES (:conversation_id, :role, :content, :reasoning, :created_at, :provider,
+        :model, :prompt_tokens, :completion_tokens, :total_tokens, :reasoning_tokens,
+        :credits_before, :credits_after, :elapsed_s, :status, :error)
+"""
+
+_UPDATE_MESSAGE = """
+    UPDATE messages SET role = :role, content = :content, reasoning = :reasoning,
+        created_at = :created_at, provider = :provider, model = :model,
+        prompt_tokens = :prompt_tokens, completion_tokens = :completion_tokens,
+        total_tokens = :total_tokens, reasoning_tokens = :reasoning_tokens,
+        credits_before = :credits_before, credits_after = :credits_after,
+        elapsed_s = :elapsed_s, status = :status, error = :error
+    WHERE id = :id
+"""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    skipped: int
+
+
+class Repository:
+    """Conversations and messages over one connection made by `open_database`."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        conn.isolation_level = None  # transactions are explicit (write_transaction)
+        conn.row_factory = sqlite3.Row
+        conn.create_function("r1_casefold", 1, _casefold, deterministic=True)
+        self._conn = conn
+
+    @classmethod
+    def open(cls, path: Path) -> Repository:
+        return cls(open_database(path))
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Repository:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # --- conversations -------------------------------------------------------------
+
+    def create_conversation(
+        self, title: str = "", settings: ConversationSettings | None = None
+    ) -> Conversation:
+        conversation = Conversation(title=title, settings=settings or ConversationSettings())
+        with write_transaction(self._conn):
+            cursor = self._conn.execute(
+                _INSERT_CONVERSATION, rows.conversation_params(conversation)
+            )
+        conversation.id = cursor.lastrowid
+        return conversation
+
+    def list_conversations(self, filter_text: str = "") -> list[Conversation]:
+        """Visible conversations without messages: pinned first, then most recent activity.
+
+        `filter_text` matches anywhere in the title, ignoring case; it is not a pattern.
+        """
+        needle = _casefold(filter_text.strip())
+        cursor = self._conn.execute(_LIST_CONVERSATIONS, {"needle": needle})
+        return [rows.conversation_from_row(row) for row in cursor]
+
+    def get_conversation(self, conversation_id: int, *, with_messages: bool = True) -> Conversation:
+        """A visible conversation; raises `ConversationNotFound` if missing or deleted."""
+        row = self._conn.execute(_GET_CONVERSATION, (conversation_id,)).fetchone()
+        if row is None:
+            raise ConversationNotFound(conversation_id)
+        conversation = rows.conversation_from_row(row)
+        if with_messages:
+            conversation.messages = self.messages(conversation_id)
+        return conversation
+
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        self._update_conversation(
+            conversation_id, "UPDATE conversations SET title = :v WHERE id = :id", title
+        )
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        self._update_conversation(
+            conversation_id, "UPDATE conversations SET pinned = :v WHERE id = :id", int(pinned)
+        )
+
+    def set_draft(self, conversation_id: int, text: str) -> None:
+        """Keep the unsent composer text; does not move the conversation in the list."""
+        self._update_conversation(
+            conversation_id, "UPDATE conversations SET draft = :v WHERE id = :id", text
+        )
+
+    def set_conversation_settings(
+        self, conversation_id: int, settings: ConversationSettings
+    ) -> None:
+        with write_transaction(self._conn):
+            cursor = self._conn.execute(
+                "UPDATE conversations SET system_prompt = :system_prompt,"
+                " max_tokens = :max_tokens, temperature = :temperature, top_p = :top_p"
+                " WHERE id = :id",
+                {**rows.settings_params(settings), "id": conversation_id},
+            )
+        _require(cursor, ConversationNotFound(conversation_id))
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        """Soft delete: hidden everywhere until `restore_conversation` or `purge_deleted`."""
+        self._update_conversation(
+            conversation_id,
+            "UPDATE conversations SET deleted_at = :v WHERE id = :id",
+            rows.to_db_time(utc_now()),
+        )
+
+    def restore_conversation(self, conversation_id: int) -> None:
+        self._update_conversation(
+            conversation_id, "UPDATE conversations SET deleted_at = :v WHERE id = :id", None
+        )
+
+    def purge_deleted(self) -> int:
+        """Remove soft-deleted conversations for good (their messages go too); returns count."""
+        with write_transaction(self._conn):
+            cursor = self._conn.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL")
+        return cursor.rowcount
+
+    def all_conversation_ids(self) -> list[int]:
+        """Ids of the visible conversations, oldest id first."""
+        cursor = self._conn.execute(
+            "SELECT id FROM conversations WHERE deleted_at IS NULL ORDER BY id"
+        )
+        return [row[0] for row in cursor]
+
+    def conversation_count(self) -> int:
+        """Visible (not soft-deleted) conversations."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM conversations WHERE deleted_at IS NULL"
+        ).fetchone()
+        return int(row[0])
+
+    def _update_conversation(self, conversation_id: int, sql: str, value: Any) -> None:
+        """Run `sql` (one constant UPDATE with :v and :id) and require that it found the row."""
+        with write_transaction(self._conn):
+            cursor = self._conn.execute(sql, {"v": value, "id": conversation_id})
+        _require(cursor, ConversationNotFound(conversation_id))
+
+    # --- messages ------------------------------------------------------------------
+
+    def add_message(self, conversation_id: int, message: Message) -> Message:
+        """Store `message`; returns a copy with its id. Moves the conversation to the top."""
+        params = {**rows.message_params(message), "conversation_id": conversation_id}
+        with write_transaction(self._conn):
+            try:
+                cursor = self._conn.execute(_INSERT_MESSAGE, params)
+            except sqlite3.IntegrityError as exc:
+                if "FOREIGN KEY" in str(exc):
+                    raise ConversationNotFound(conversation_id) from exc
+                raise
+            self._conn.execute(
+                "UPDATE conversations SET updated_at = ? WHERE id = ?",
+                (rows.to_db_time(utc_now()), conversation_id),
+            )
+        return dataclasses.replace(message, id=cursor.lastrowid, conversation_id=conversation_id)
+
+    def update_message(self, message: Message) -> None:
+        """Rewrite every field of a stored message (found by `message.id`)."""
+        with write_transaction(self._conn):
+            cursor = self._conn.execute(
+                _UPDATE_MESSAGE, {**rows.message_params(message), "id": message.id}
+            )
+        _require(cursor, MessageNotFound(message.id))
+
+    def delete_message(self, message_id: int) -> None:
+        with write_transaction(self._conn):
+            self._conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+
+    def delete_messages_from(self, conversation_id: int, message_id: int) -> int:
+        """Delete this message and every later one in its conversation (edit and resend)."""
+        with write_transaction(self._conn):
+            found = self._conn.execute(
+                "SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?",
+                (message_id, conversation_id),
+            ).fetchone()
+            if found is None:
+                raise MessageNotFound(message_id)
+            cursor = self._conn.execute(
+                "DELETE FROM messages WHERE conversation_id = ? AND id >= ?",
+                (conversation_id, message_id),
+            )
+        return cursor.rowcount
+
+    def messages(self, conversation_id: int) -> list[Message]:
+        """A conversation's messages, oldest first, in one query."""
+        cursor = self._conn.execute(
+            "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
+        )
+        return [rows.message_from_row(row) for row in cursor]
+
+    def message_count(self) -> int:
+        """Every stored message, including those of soft-deleted conversations."""
+        return int(self._conn.execute("SELECT count(*) FROM messages").fetchone()[0])
+
+    def mark_pending_interrupted(self) -> int:
+        """At start-up: replies a crash left PENDING become INTERRUPTED; returns how many."""
+        with write_transaction(self._conn):
+            cursor = self._conn.execute(
+                # The literal 'pending' lets SQLite use the partial index messages_pending.
+                "UPDATE messages SET status = 'interrupted', error = ? WHERE status = 'pending'",
+                (INTERRUPTED_ERROR_TEXT,),
+            )
+        return cursor.rowcount
+
+    # --- search --------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over message content; see `r1desk.storage.search`."""
+        return search_messages(self._conn, query, limit)
+
+    # --- import --------------------------------------------------------------------
+
+    def import_conversations(self, conversations: Iterable[Conversation]) -> ImportResult:
+        """Add conversations with their messages in ONE transaction (all or nothing).
+
+        A conversation whose `uid` is already stored is skipped, so importing the same file
+        twice adds nothing. Times, titles and messages are kept as given; ids are new.
+        """
+        added = skipped = 0
+        pending: list[dict[str, Any]] = []
+        with write_transaction(self._conn):
+            for conversation in conversations:
+                cursor = self._conn.execute(
+                    _INSERT_CONVERSATION, rows.conversation_params(conversation)
+                )
+                if cursor.rowcount == 0:  # ON CONFLICT (uid) DO NOTHING
+                    skipped += 1
+                    continue
+                added += 1
+                pending.extend(
+                    {**rows.message_params(message), "conversation_id": cursor.lastrowid}
+                    for message in conversation.messages
+                )
+                if len(pending) >= _IMPORT_BATCH:
+                    self._conn.executemany(_INSERT_MESSAGE, pending)
+                    pending.clear()
+            self._conn.executemany(_INSERT_MESSAGE, pending)
+        return ImportResult(added=added, skipped=skipped)
+
+
+def _casefold(text: str | None) -> str:
+    return "" if text is None else text.casefold()
+
+
+def _require(cursor: sqlite3.Cursor, error: Exception) -> None:
+    if cursor.rowcount == 0:
+        raise error

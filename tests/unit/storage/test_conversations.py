@@ -1,0 +1,130 @@
+"""Conversations: ordering, filtering, settings, soft delete, cascade."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from r1desk.domain import ConversationSettings, Message, Role
+from r1desk.storage import ConversationNotFound, Repository
+
+
+def _titles(repo: Repository, filter_text: str = "") -> list[str]:
+    return [c.title for c in repo.list_conversations(filter_text)]
+
+
+def _cid(repo: Repository, title: str) -> int:
+    conversation_id = repo.create_conversation(title).id
+    assert conversation_id is not None
+    return conversation_id
+
+
+def test_created_conversation_reads_back(repo: Repository) -> None:
+    settings = ConversationSettings(system_prompt="Be brief.", max_tokens=512, temperature=0.6)
+    created = repo.create_conversation("Plans", settings)
+    loaded = repo.get_conversation(created.id or 0)
+    assert loaded.title == "Plans"
+    assert loaded.uid == created.uid
+    assert loaded.settings == settings
+    assert loaded.created_at == created.created_at
+    assert loaded.created_at.utcoffset() is not None
+    assert loaded.messages == []
+
+
+def test_list_is_pinned_first_then_most_recent_activity(repo: Repository) -> None:
+    old, middle, new = (_cid(repo, t) for t in ("old", "middle", "new"))
+    repo.add_message(old, Message(Role.USER, "bump old"))
+    assert _titles(repo) == ["old", "new", "middle"]
+    repo.set_pinned(middle, True)
+    assert _titles(repo) == ["middle", "old", "new"]
+    repo.set_pinned(middle, False)
+    assert _titles(repo) == ["old", "new", "middle"]
+    assert repo.list_conversations()[0].messages == []
+    assert new in repo.all_conversation_ids()
+
+
+def test_saving_a_draft_does_not_reorder(repo: Repository) -> None:
+    first, second = _cid(repo, "first"), _cid(repo, "second")
+    before = _titles(repo)
+    repo.set_draft(first, "half-written question")
+    assert _titles(repo) == before
+    assert repo.get_conversation(first).draft == "half-written question"
+    assert repo.get_conversation(second).draft == ""
+
+
+def test_filter_is_a_case_insensitive_substring_not_a_pattern(repo: Repository) -> None:
+    for title in ("Rust borrow checker", "100% sure", "snake_case names", "ÄRGER im Büro", "x"):
+        _cid(repo, title)
+    assert _titles(repo, "BORROW") == ["Rust borrow checker"]
+    assert _titles(repo, "%") == ["100% sure"]
+    assert _titles(repo, "_") == ["snake_case names"]
+    assert _titles(repo, "ärger") == ["ÄRGER im Büro"]
+    assert _titles(repo, "nothing like this") == []
+    assert len(_titles(repo, "  ")) == 5
+
+
+def test_rename_and_settings(repo: Repository) -> None:
+    cid = _cid(repo, "before")
+    repo.rename_conversation(cid, "after")
+    repo.set_conversation_settings(cid, ConversationSettings(top_p=0.9))
+    loaded = repo.get_conversation(cid)
+    assert loaded.title == "after"
+    assert loaded.settings == ConversationSettings(top_p=0.9)
+
+
+def test_missing_conversation_raises(repo: Repository) -> None:
+    with pytest.raises(ConversationNotFound):
+        repo.get_conversation(12345)
+    with pytest.raises(ConversationNotFound):
+        repo.rename_conversation(12345, "x")
+    with pytest.raises(ConversationNotFound):
+        repo.add_message(12345, Message(Role.USER, "orphan"))
+    assert repo.message_count() == 0
+
+
+def test_soft_delete_hides_then_restore_brings_back(repo: Repository) -> None:
+    keep, gone = _cid(repo, "keep"), _cid(repo, "gone")
+    repo.add_message(gone, Message(Role.USER, "findable words"))
+    repo.delete_conversation(gone)
+    assert _titles(repo) == ["keep"]
+    assert repo.conversation_count() == 1
+    assert repo.all_conversation_ids() == [keep]
+    assert repo.search("findable") == []
+    with pytest.raises(ConversationNotFound):
+        repo.get_conversation(gone)
+
+    repo.restore_conversation(gone)
+    assert _titles(repo) == ["gone", "keep"]
+    assert [m.content for m in repo.get_conversation(gone).messages] == ["findable words"]
+    assert len(repo.search("findable")) == 1
+
+
+def test_purge_removes_deleted_conversations_and_their_messages(repo: Repository) -> None:
+    keep, gone = _cid(repo, "keep"), _cid(repo, "gone")
+    repo.add_message(keep, Message(Role.USER, "kept words"))
+    repo.add_message(gone, Message(Role.USER, "purged words"))
+    repo.delete_conversation(gone)
+    assert repo.purge_deleted() == 1
+    assert repo.purge_deleted() == 0
+    assert repo.message_count() == 1
+    with pytest.raises(ConversationNotFound):
+        repo.restore_conversation(gone)
+    assert [hit.message_id for hit in repo.search("words")] == [m.id for m in repo.messages(keep)]
+
+
+def test_deleting_a_conversation_row_cascades_to_messages(db_path: Path) -> None:
+    with Repository.open(db_path) as repo:
+        cid = _cid(repo, "x")
+        repo.add_message(cid, Message(Role.USER, "one"))
+        repo.add_message(cid, Message(Role.ASSISTANT, "two"))
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    with conn:
+        conn.execute("DELETE FROM conversations WHERE id = ?", (cid,))
+    conn.close()
+    with Repository.open(db_path) as repo:
+        assert repo.message_count() == 0
+        assert repo.messages(cid) == []
+        assert repo.search("one") == []
