@@ -1,0 +1,163 @@
+"""The API key part of the settings dialog: one key per provider, kept until OK is pressed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from r1desk.secrets import KeySource, KeyStore, KeyStoreError
+from r1desk.settings import PRESETS
+
+ERROR_STYLE = "color: #c62828;"
+
+
+class KeyEditor(QWidget):
+    """Masked key field, show toggle, "Remove key" and a status line, for the current provider.
+
+    Typed keys and removals are pending per provider; `save()` writes them to the keyring.
+    The stored key is never put in the field.
+    """
+
+    changed = Signal()
+
+    def __init__(self, keys: KeyStore, provider: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._keys = keys
+        self._provider = provider
+        self._pending: dict[str, str | None] = {}  # provider -> new key; None: remove it
+        self._sources: dict[str, KeySource | str] = {}  # keyring calls may block: ask once
+        self.field = QLineEdit(self)
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setAccessibleName("API key")
+        self.field.setMinimumWidth(240)
+        self.show_key = QCheckBox("Show key", self)
+        self.show_key.setAccessibleName("Show key")
+        self.remove = QPushButton("Remove key", self)
+        self.remove.setAccessibleName("Remove key")
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("API key status")
+        row = QHBoxLayout()
+        row.addWidget(self.field, 1)
+        row.addWidget(self.show_key)
+        row.addWidget(self.remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        self.field.textChanged.connect(self.changed)
+        self.show_key.toggled.connect(self._toggle_visible)
+        self.remove.clicked.connect(self._remove)
+        self.set_provider(provider)
+
+    def set_provider(self, provider: str) -> None:
+        self._remember_typed()
+        self._provider = provider
+        preset = PRESETS[provider]
+        self.field.blockSignals(True)
+        self.field.setText(self._pending.get(provider) or "")
+        self.field.blockSignals(False)
+        self.field.setPlaceholderText(
+            f"Paste your {preset.label} API key" if preset.needs_key else "Optional"
+        )
+        self.refresh()
+
+    def problem(self) -> str | None:
+        key = self.field.text().strip()
+        if key and not all(33 <= ord(ch) <= 126 for ch in key):
+            return "The API key must not contain spaces or unusual characters."
+        return None
+
+    def refresh(self) -> None:
+        """Show the typed key's problem, or where the key comes from."""
+        problem = self.problem()
+        self.status.setStyleSheet(ERROR_STYLE if problem else "")
+        self.status.setText(problem or self._status_text())
+        self.remove.setEnabled(self._saved_source() in (KeySource.KEYRING, KeySource.SESSION))
+
+    def key_for_test(self) -> str | None:
+        """The key the provider would get if OK were pressed now."""
+        typed = self.field.text().strip()
+        if typed or self._removing():
+            return typed or None
+        try:
+            return self._keys.get_key(self._provider)
+        except KeyStoreError:
+            return None
+
+    def save(self) -> bool:
+        """Apply every pending change. A keyring failure keeps the key for this session only,
+        shows why, and returns False."""
+        self._remember_typed()
+        problems: list[str] = []
+        for provider, key in list(self._pending.items()):
+            try:
+                if key is None:
+                    self._keys.delete_key(provider)
+                else:
+                    self._keys.set_key(provider, key)
+            except KeyStoreError as exc:
+                if key is not None:
+                    self._keys.set_session_key(provider, key)
+                problems.append(str(exc))
+            del self._pending[provider]
+        self._sources.clear()
+        if not problems:
+            return True
+        self.field.clear()
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(
+            f"{problems[0]} The key is used for this session only. Press OK again to close."
+        )
+        return False
+
+    def _remember_typed(self) -> None:
+        typed = self.field.text().strip()
+        if typed:
+            self._pending[self._provider] = typed
+        elif self._pending.get(self._provider):
+            del self._pending[self._provider]  # typed, then erased: no change
+
+    def _removing(self) -> bool:
+        return self._provider in self._pending and self._pending[self._provider] is None
+
+    def _saved_source(self) -> KeySource | str:
+        if self._removing():
+            return KeySource.NONE
+        if self._provider not in self._sources:
+            try:
+                self._sources[self._provider] = self._keys.key_source(self._provider)
+            except KeyStoreError as exc:
+                self._sources[self._provider] = str(exc)
+        return self._sources[self._provider]
+
+    def _status_text(self) -> str:
+        if self.field.text().strip():
+            return "The new key will be saved in your system keyring when you press OK."
+        if self._removing():
+            return "The saved key will be removed when you press OK."
+        source = self._saved_source()
+        if source == KeySource.ENVIRONMENT:
+            return f"Using the key from ${self._keys.env_var(self._provider)}."
+        if source == KeySource.KEYRING:
+            return "A key is saved in your system keyring. Type a new one to replace it."
+        if source == KeySource.SESSION:
+            return "A key is set for this session only."
+        return "No key is saved." if source == KeySource.NONE else str(source)
+
+    def _toggle_visible(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.field.setEchoMode(mode)
+
+    def _remove(self) -> None:
+        self._pending[self._provider] = None
+        self.field.clear()
+        self.refresh()
