@@ -1,0 +1,195 @@
+"""Chat view: first paint of a 5,000-message conversation and scrolling it end to end.
+
+Baseline, measured in the same run: a plain QListView over 5,000 one-line strings (each
+message's first line). Offscreen; a scroll frame is one page-up step: move, paint, and apply
+the exact heights of rows seen for the first time.
+Run alone: `python -m benchmarks.bench_chat_view` (prints the results as JSON).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QStringListModel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
+
+from r1desk.domain import Message, Role, utc_now
+from r1desk.ui.chat_view import ChatView
+
+MESSAGES = 5_000
+SIZE = (900, 700)
+FIRST_PAINT_BUDGET_MS = 150.0
+FRAME_MEAN_BUDGET_MS = 16.0
+FRAME_P95_BUDGET_MS = 33.0
+FRAME_MAX_BUDGET_MS = 50.0
+
+_WORDS = ["the", "model", "answer", "reasoning", "python", "list", "value", "function"]
+_WORDS += ["return", "result", "data", "token", "stream", "credits", "request", "error"]
+_WORDS += ["query", "table", "column", "index", "cache", "layout", "paint", "window"]
+
+
+def generate_messages(count: int = MESSAGES, seed: int = 1234) -> list[Message]:
+    """A deterministic conversation: short questions, answers with lists, tables and code."""
+    rng = random.Random(seed)
+    start = utc_now() - timedelta(days=30)
+
+    def sentence() -> str:
+        words = [rng.choice(_WORDS) for _ in range(rng.randint(6, 18))]
+        return " ".join(words).capitalize() + "."
+
+    messages: list[Message] = []
+    for i in range(count):
+        created = start + timedelta(seconds=30 * i)
+        if i % 2 == 0:
+            text = " ".join(sentence() for _ in range(rng.randint(1, 3)))
+            messages.append(Message(Role.USER, text, id=i + 1, created_at=created))
+            continue
+        parts = [
+            " ".join(sentence() for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(1, 4))
+        ]
+        if rng.random() < 0.4:
+            parts.append("- **" + rng.choice(_WORDS) + "**: " + sentence() + "\n- `x = 1`")
+        if rng.random() < 0.3:
+            body = "\n".join(
+                f"    value_{k} = compute({k}, '{rng.choice(_WORDS)}')"
+                for k in range(rng.randint(3, 15))
+            )
+            parts.append(f"```python\ndef step():\n{body}\n    return value_0\n```")
+        if rng.random() < 0.1:
+            parts.append("| name | value |\n|---|---|\n| a | 1 |\n| b | 2 |")
+        reasoning = " ".join(sentence() for _ in range(rng.randint(3, 10)))
+        messages.append(
+            Message(
+                Role.ASSISTANT,
+                "\n\n".join(parts),
+                reasoning=reasoning,
+                id=i + 1,
+                created_at=created,
+                model="deepseek-r1",
+                elapsed_s=rng.uniform(3, 60),
+                credits_before=10.0,
+                credits_after=10.0 - rng.uniform(0.001, 0.05),
+            )
+        )
+    return messages
+
+
+_SPARE_REFERENCES: list[object] = []
+
+
+def _hold_singletons() -> None:
+    """PySide6 6.12 on CPython < 3.12 drops a reference to None/True/False on some calls (they
+    are immortal from 3.12 on); spare references, held for the life of the process, keep a
+    long run from freeing them and aborting."""
+    if sys.version_info < (3, 12) and not _SPARE_REFERENCES:
+        _SPARE_REFERENCES.extend([None, True, False] * 500_000)
+        ctypes.pythonapi.Py_IncRef(ctypes.py_object(_SPARE_REFERENCES))  # never freed, even at exit
+
+
+def _settle(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.005)
+
+
+def _ms(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def _scroll_frames(view: QAbstractItemView, app: QApplication) -> list[float]:
+    """Page up from the bottom to the top; one frame = move, then paint and settle heights."""
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    app.processEvents()
+    frames: list[float] = []
+    while bar.value() > bar.minimum():
+
+        def frame() -> None:
+            bar.setValue(bar.value() - bar.pageStep())
+            app.processEvents()  # runs the paint, and the height corrections it triggers
+
+        frames.append(_ms(frame))
+    return frames
+
+
+def _result(
+    case: str, value: float, baseline: float, budget: float, unit: str = "ms"
+) -> dict[str, Any]:
+    return {
+        "case": case,
+        "value": round(value, 2),
+        "unit": unit,
+        "baseline": round(baseline, 2),
+        "ratio": round(value / baseline, 2) if baseline else None,
+        "budget": budget,
+        "ok": value <= budget,
+    }
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+def run() -> list[dict[str, Any]]:
+    _hold_singletons()
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    messages = generate_messages()
+
+    plain = QListView()
+    plain.resize(*SIZE)
+    plain.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    plain.show()
+    app.processEvents()
+    strings = QStringListModel([m.content.split("\n", 1)[0][:80] for m in messages])
+
+    def open_plain() -> None:
+        plain.setModel(strings)
+        plain.scrollToBottom()
+        plain.grab()
+
+    base_open = _ms(open_plain)
+    base_frames = _scroll_frames(plain, app)
+
+    view = ChatView()
+    view.resize(*SIZE)
+    view.show()
+    _settle(app, 0.5)  # as after start-up: the view has warmed up the renderer when idle
+
+    def open_chat() -> None:
+        view.set_messages(messages)
+        view.grab()
+
+    first_paint = _ms(open_chat)
+    frames = _scroll_frames(view, app)
+    plain.close()
+    view.close()
+    return [
+        _result("chat_view.first_paint_5000", first_paint, base_open, FIRST_PAINT_BUDGET_MS),
+        _result(
+            "chat_view.scroll_frame_mean",
+            statistics.fmean(frames),
+            statistics.fmean(base_frames),
+            FRAME_MEAN_BUDGET_MS,
+        ),
+        _result("chat_view.scroll_frame_p95", _p95(frames), _p95(base_frames), FRAME_P95_BUDGET_MS),
+        _result("chat_view.scroll_frame_max", max(frames), max(base_frames), FRAME_MAX_BUDGET_MS),
+    ]
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2))

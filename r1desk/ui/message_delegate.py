@@ -1,0 +1,203 @@
+"""Paints one message row from a cached QTextDocument; cheap size estimates until it is seen.
+
+Exact heights need a laid-out document (about a millisecond each), so `sizeHint` answers from
+a cache of exact heights and otherwise from an estimate made from the text length and font
+metrics. `paint` lays the document out; when its real height differs from the row's current
+height it emits `height_known(row)` and the view updates that single row.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import datetime
+from math import ceil
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, QUrl, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from r1desk.domain import Message, MessageStatus, Role, utc_now
+from r1desk.render.message_card import message_card_html
+from r1desk.ui.message_model import MessageListModel, Row
+
+H_PAD = 14
+V_PAD = 8
+DOC_CACHE_SIZE = 300
+DONE = MessageStatus.COMPLETE
+
+
+class SafeDocument(QTextDocument):
+    """A document that never loads anything: no images, no stylesheets, local or remote."""
+
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
+        return None
+
+
+class _Doc:
+    __slots__ = ("code_blocks", "doc")
+
+    def __init__(self, doc: SafeDocument, code_blocks: tuple[str, ...]) -> None:
+        self.doc = doc
+        self.code_blocks = code_blocks
+
+
+class MessageDelegate(QStyledItemDelegate):
+    height_known = Signal(int)  # row whose exact height differs from what the view assumed
+
+    def __init__(self, model: MessageListModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.expanded_default = False
+        self.clock: Callable[[], datetime] = utc_now
+        self.dark = False
+        self.highlighted_key: int | None = None
+        self.documents_built = 0  # for tests and benchmarks
+        self._width = 600
+        self._font = QFont()
+        self._line_height = 18
+        self._char_width = 7.0
+        self._docs: OrderedDict[tuple[Any, ...], _Doc] = OrderedDict()
+        self._exact: dict[tuple[int, int, bool], int] = {}
+        self._estimates: dict[tuple[int, int, bool], int] = {}
+
+    # configuration
+    def configure(self, *, width: int, font: QFont, dark: bool) -> bool:
+        """Adopt the view's geometry, font and theme; True if cached layouts were dropped."""
+        width = max(120, width)
+        if width == self._width and font == self._font and dark == self.dark:
+            return False
+        if width != self._width or font != self._font:
+            self._exact.clear()
+            self._estimates.clear()
+        self._width, self._font, self.dark = width, QFont(font), dark
+        metrics = QFontMetrics(font)
+        self._line_height = metrics.lineSpacing()
+        self._char_width = max(1.0, metrics.averageCharWidth() * 1.05)
+        self._docs.clear()
+        return True
+
+    def is_expanded(self, entry: Row) -> bool:
+        return self.expanded_default if entry.expanded is None else entry.expanded
+
+    @property
+    def text_width(self) -> int:
+        return self._width - 2 * H_PAD
+
+    # documents and heights
+    def document(self, row: int) -> _Doc:
+        entry = self._model.row(row)
+        expanded = self.is_expanded(entry)
+        pending = entry.message.status is MessageStatus.PENDING
+        now = self.clock()
+        tick = int((now - entry.message.created_at).total_seconds()) if pending else 0
+        key = (entry.key, entry.version, expanded, self.dark, self._width, tick)
+        cached = self._docs.get(key)
+        if cached is not None:
+            self._docs.move_to_end(key)
+            return cached
+        card = message_card_html(entry.message, expanded=expanded, dark=self.dark, now=now)
+        doc = SafeDocument()
+        doc.setUndoRedoEnabled(False)
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(self._font)
+        doc.setTextWidth(self.text_width)
+        doc.setHtml(card.html)
+        built = _Doc(doc, card.code_blocks)
+        self.documents_built += 1
+        self._docs[key] = built
+        if len(self._docs) > DOC_CACHE_SIZE:
+            self._docs.popitem(last=False)
+        self._exact[(entry.key, entry.version, expanded)] = ceil(doc.size().height()) + 2 * V_PAD
+        return built
+
+    def exact_height(self, row: int) -> int:
+        entry = self._model.row(row)
+        known = self._exact.get((entry.key, entry.version, self.is_expanded(entry)))
+        return known if known is not None else self._height_of(row)
+
+    def _height_of(self, row: int) -> int:
+        self.document(row)
+        entry = self._model.row(row)
+        return self._exact[(entry.key, entry.version, self.is_expanded(entry))]
+
+    def row_height(self, row: int) -> int:
+        """Exact height if this row was laid out at this width, else a cheap estimate."""
+        entry = self._model.row(row)
+        expanded = self.expanded_default if entry.expanded is None else entry.expanded
+        key = (entry.key, entry.version, expanded)
+        height = self._exact.get(key) or self._estimates.get(key)
+        if height is None:
+            height = self._estimates[key] = self._estimate(entry.message, expanded)
+        return height
+
+    def _estimate(self, message: Message, expanded: bool) -> int:
+        per_line = max(10.0, self.text_width / self._char_width)
+        lines = 1.5  # header
+        text = message.content
+        if message.role is Role.ASSISTANT and (message.reasoning or message.status is not DONE):
+            lines += 1.5
+            if expanded:
+                text += message.reasoning
+        if text:
+            lines += 1 + text.count("\n") + len(text) / per_line + text.count("```") * 1.2
+        return int(lines * self._line_height) + 2 * V_PAD
+
+    def code_blocks(self, row: int) -> tuple[str, ...]:
+        return self.document(row).code_blocks
+
+    def content_origin(self, rect_top_left: QPoint) -> QPoint:
+        return rect_top_left + QPoint(H_PAD, V_PAD)
+
+    # QStyledItemDelegate
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(self._width, self.row_height(index.row()))
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        row = index.row()
+        entry = self._model.row(row)
+        rect = option.rect
+        palette: QPalette = option.palette
+        painter.save()
+        painter.setClipRect(rect)
+        if entry.key == self.highlighted_key:
+            flash = QColor(palette.color(QPalette.ColorRole.Highlight))
+            flash.setAlpha(70)
+            painter.fillRect(rect, flash)
+        elif entry.message.role is Role.USER:
+            painter.fillRect(
+                rect.adjusted(4, 2, -4, -2), palette.color(QPalette.ColorRole.AlternateBase)
+            )
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            painter.fillRect(
+                rect.x(),
+                rect.y() + 2,
+                3,
+                rect.height() - 4,
+                palette.color(QPalette.ColorRole.Highlight),
+            )
+        built = self.document(row)
+        painter.translate(self.content_origin(rect.topLeft()))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette = palette
+        context.clip = QRectF(0, 0, self.text_width, rect.height() - V_PAD)
+        built.doc.documentLayout().draw(painter, context)
+        painter.restore()
+        if self.exact_height(row) != rect.height():
+            self.height_known.emit(row)

@@ -1,0 +1,107 @@
+"""A thin list model over the conversation's messages, one row per message.
+
+Each row carries a `key` that is unique for the lifetime of the model (messages may not have a
+database id yet) and a `version` bumped on every replacement; the delegate caches by both.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from r1desk.domain import Message
+from r1desk.render.message_card import speaker
+
+MessageRole = Qt.ItemDataRole.UserRole + 1
+
+_ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class Row:
+    key: int
+    message: Message
+    version: int = 0
+    expanded: bool | None = None  # reasoning shown? None: the view's default
+
+
+class MessageListModel(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._keys = itertools.count(1)
+
+    # Qt model interface
+    def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        message = self._rows[index.row()].message
+        if role == Qt.ItemDataRole.DisplayRole:
+            return message.content
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{speaker(message)}: {message.content}"
+        if role == MessageRole:
+            return message
+        return None
+
+    # Python-side interface used by the view
+    def row(self, row: int) -> Row:
+        return self._rows[row]
+
+    def messages(self) -> list[Message]:
+        return [r.message for r in self._rows]
+
+    def set_messages(self, messages: list[Message]) -> None:
+        self.beginResetModel()
+        self._rows = [Row(next(self._keys), m) for m in messages]
+        self.endResetModel()
+
+    def append(self, message: Message) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(Row(next(self._keys), message))
+        self.endInsertRows()
+        return row
+
+    def replace(self, row: int, message: Message, *, notify: bool = True) -> None:
+        """Put `message` in `row` (same key, new version); `notify=False` defers dataChanged."""
+        entry = self._rows[row]
+        entry.message = message
+        entry.version += 1
+        if notify:
+            self.notify_changed(row)
+
+    def notify_changed(self, row: int) -> None:
+        """Tell the view a row's content or height changed (it re-asks only that row's size)."""
+        index = self.index(row)
+        self.dataChanged.emit(index, index)
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def find(self, message: Message) -> int:
+        """The row holding this exact object, else the row with its id; -1 if neither."""
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].message is message:
+                return i
+        return self.find_id(message.id) if message.id is not None else -1
+
+    def find_id(self, message_id: int) -> int:
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].message.id == message_id:
+                return i
+        return -1
+
+    def find_key(self, key: int) -> int:
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].key == key:
+                return i
+        return -1

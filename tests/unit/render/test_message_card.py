@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from r1desk.domain import Message, MessageStatus, Role, utc_now
+from r1desk.render.message_card import message_card_html, reasoning_title
+
+
+def _assistant(**kw: object) -> Message:
+    fields: dict[str, object] = {"role": Role.ASSISTANT, "content": "Answer"}
+    fields.update(kw)
+    return Message(**fields)  # type: ignore[arg-type]
+
+
+def test_header_names_the_speaker_with_model_time_and_cost() -> None:
+    m = _assistant(model="deepseek-r1", elapsed_s=12.34, credits_before=5.0, credits_after=4.9877)
+    out = message_card_html(m, expanded=False, dark=False, now=utc_now()).html
+    assert "<b>R1</b>" in out and "deepseek-r1" in out and "12.3 s" in out
+    assert "−0.0123 credits" in out
+    user = message_card_html(Message(Role.USER, "hi"), expanded=False, dark=False, now=utc_now())
+    assert "<b>You</b>" in user.html
+
+
+def test_reasoning_collapsed_by_default_and_expandable() -> None:
+    m = _assistant(reasoning="secret chain of thought", elapsed_s=41.2)
+    collapsed = message_card_html(m, expanded=False, dark=False, now=utc_now()).html
+    assert "▸ Thought for 41 s" in collapsed and "secret chain" not in collapsed
+    assert 'href="r1desk-toggle:"' in collapsed
+    expanded = message_card_html(m, expanded=True, dark=False, now=utc_now()).html
+    assert "▾ Thought for 41 s" in expanded and "secret chain of thought" in expanded
+    assert expanded.index("secret chain") < expanded.index("Answer")  # above the answer
+    assert "font-style:italic" in expanded
+
+
+def test_thought_without_elapsed_and_pending_timer() -> None:
+    now = utc_now()
+    assert reasoning_title(_assistant(reasoning="r"), now) == "Thought"
+    pending = _assistant(
+        content="", status=MessageStatus.PENDING, created_at=now - timedelta(seconds=37)
+    )
+    assert reasoning_title(pending, now) == "Thinking… 37 s"
+    assert "Thinking… 37 s" in message_card_html(pending, expanded=False, dark=False, now=now).html
+
+
+def test_interrupted_and_failed_offer_retry() -> None:
+    now = utc_now()
+    stopped = _assistant(content="partial", status=MessageStatus.INTERRUPTED)
+    out = message_card_html(stopped, expanded=False, dark=False, now=now).html
+    assert "partial" in out and "Stopped — reply incomplete" in out
+    assert 'href="r1desk-action:retry"' in out
+    failed = _assistant(content="", status=MessageStatus.FAILED, error="Key rejected <401>")
+    out = message_card_html(failed, expanded=False, dark=True, now=now).html
+    assert "Key rejected &lt;401&gt;" in out and 'href="r1desk-action:retry"' in out
+
+
+def test_user_text_is_shown_verbatim_not_as_markdown() -> None:
+    out = message_card_html(
+        Message(Role.USER, "**a**\n<b>x</b>"), expanded=False, dark=False, now=utc_now()
+    )
+    assert "**a**\n&lt;b&gt;x&lt;/b&gt;" in out.html
+
+
+def test_code_blocks_of_answer_then_reasoning() -> None:
+    m = _assistant(content="```\nanswer code\n```", reasoning="```\nreasoning code\n```")
+    card = message_card_html(m, expanded=True, dark=False, now=utc_now())
+    assert card.code_blocks == ("answer code\n", "reasoning code\n")
+    assert 'href="r1desk-copy:1"' in card.html and 'href="r1desk-copy:0"' in card.html
