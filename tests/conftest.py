@@ -10,3 +10,12 @@ for _name in ("SEGMIND_API_KEY", "DEEPSEEK_API_KEY"):
     os.environ.pop(_name, None)
 
 pytest_plugins = ["tests.fakes.fixtures"]
+
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# Property tests: quick locally, a larger fixed budget in CI (.ci/run sets HYPOTHESIS_PROFILE=ci).
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

@@ -185,6 +185,14 @@ class ChatView(QTreeView):
 
     # -- expanded reasoning ---------------------------------------------------------------------
 
+    def is_reasoning_expanded(self, message_id: int) -> bool:
+        """Whether the reasoning of that message is shown (the user's choice or the default)."""
+        for row in range(self._model.rowCount()):
+            entry = self._model.row(row)
+            if entry.message.id == message_id:
+                return self._delegate.is_expanded(entry)
+        return self._delegate.expanded_default
+
     def toggle_reasoning(self, row: int) -> None:
         entry = self._model.row(row)
         entry.expanded = not self._delegate.is_expanded(entry)

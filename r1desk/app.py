@@ -1,0 +1,138 @@
+"""Composition root: builds Qt, the asyncio loop, the services and the window, then runs them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from r1desk import __version__
+
+if TYPE_CHECKING:
+    from r1desk.paths import AppPaths
+    from r1desk.secrets import KeyStore
+    from r1desk.services.context import AppContext
+
+log = logging.getLogger("r1desk")
+APP_ID = "io.github.r1desk.R1desk"
+SMOKE_TEST_MS = 1500
+
+
+def _setup_logging(log_file: Path) -> None:
+    handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    # httpx logs request URLs at INFO; keep it quiet (URLs are harmless, but less is safer).
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def _install_excepthook() -> None:
+    """An exception in a Qt slot is logged, not a crash and not a lost message."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unhandled error", exc_info=(kind, error, tb))
+
+    sys.excepthook = hook
+
+
+def build_context(
+    paths: AppPaths, *, api_base: str | None = None, keys: KeyStore | None = None
+) -> tuple[AppContext, str]:
+    """Open storage and wire the services. Returns the context and a start-up notice (or "")."""
+    from r1desk.api import make_http_client
+    from r1desk.secrets import KeyStore
+    from r1desk.services.chat_controller import ChatController
+    from r1desk.services.context import AppContext
+    from r1desk.services.credits import CreditsMonitor
+    from r1desk.services.providers import ProviderSession
+    from r1desk.services.tasks import TaskKeeper
+    from r1desk.settings import load_settings
+    from r1desk.storage import DatabaseCorruptError, Repository, move_aside
+
+    notice = ""
+    try:
+        repo = Repository.open(paths.database)
+    except DatabaseCorruptError:
+        moved = move_aside(paths.database)
+        notice = (
+            f"The conversation database could not be read and was moved aside to {moved}. "
+            "r1desk started with a fresh one."
+        )
+        log.error("Database unreadable, moved to %s", moved)
+        repo = Repository.open(paths.database)
+    repo.purge_deleted()
+    interrupted = repo.mark_pending_interrupted()
+    if interrupted:
+        log.info("%d replies were interrupted by the last exit", interrupted)
+
+    settings = load_settings(paths.settings_file)
+    keys = keys or KeyStore()
+    tasks = TaskKeeper()
+    providers = ProviderSession(make_http_client(), settings, keys, api_base_override=api_base)
+    credits = CreditsMonitor(providers, tasks)
+    chat = ChatController(repo, providers, credits, tasks)
+    return AppContext(paths, repo, keys, providers, tasks, credits, chat), notice
+
+
+async def shutdown(ctx: AppContext) -> None:
+    """Stop running replies (they are stored as interrupted) and close the connections."""
+    ctx.chat.stop_all()
+    await asyncio.sleep(0)
+    await ctx.providers.http.aclose()
+    ctx.repo.close()
+
+
+def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: bool = False) -> int:
+    if smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    import qasync
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from r1desk.paths import AppPaths
+    from r1desk.ui.main_window import MainWindow
+
+    paths = AppPaths.for_data_dir(data_dir) if data_dir else AppPaths.default()
+    paths.ensure()
+    _setup_logging(paths.data_dir / "r1desk.log")
+    _install_excepthook()
+    log.info("r1desk %s starting", __version__)
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("r1desk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    ctx, notice = build_context(paths, api_base=api_base)
+    window = MainWindow(ctx)
+    window.restore()
+    window.show()
+    if notice:
+        QMessageBox(QMessageBox.Icon.Warning, "r1desk", notice, parent=window).open()
+    if smoke_test:
+        QTimer.singleShot(SMOKE_TEST_MS, window.close)
+    else:
+        # The only network call at start-up: the balance (Segmind, key present).
+        QTimer.singleShot(0, ctx.credits.refresh)
+        if ctx.providers.missing_key():
+            QTimer.singleShot(0, window.ask_for_key)
+
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+    with loop:
+        loop.run_until_complete(closed.wait())
+        loop.run_until_complete(shutdown(ctx))
+    log.info("r1desk stopped")
+    return 0

@@ -1,0 +1,223 @@
+"""Sending messages and receiving replies: the one place where a chat turn happens.
+
+Every message the user would miss after a crash is committed before the next await:
+the user's message before the request, a placeholder for the reply while it is pending,
+and the reply the moment it completes, fails or is stopped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from r1desk import api
+from r1desk.domain import Message, MessageStatus, Role, title_from_first_message
+from r1desk.services.credits import CreditsMonitor
+from r1desk.services.failures import describe_failure
+from r1desk.services.providers import ProviderSession
+from r1desk.services.tasks import TaskKeeper
+from r1desk.storage import Repository
+
+log = logging.getLogger(__name__)
+STOPPED_TEXT = "Stopped — the reply is incomplete."
+
+
+class ChatController(QObject):
+    message_added = Signal(object)  # Message
+    message_updated = Signal(object)  # Message (a copy; also for streamed partial text)
+    conversation_changed = Signal(int)  # its title, order or messages changed
+    messages_reset = Signal(int)  # messages were removed; reload this conversation
+    busy_changed = Signal(int, bool)  # conversation id, a reply is in flight
+    reply_finished = Signal(object)  # Message
+    reply_failed = Signal(object)  # Failure
+
+    def __init__(
+        self,
+        repo: Repository,
+        providers: ProviderSession,
+        credits: CreditsMonitor,
+        tasks: TaskKeeper,
+    ) -> None:
+        super().__init__()
+        self._repo = repo
+        self._providers = providers
+        self._credits = credits
+        self._tasks = tasks
+        self._in_flight: dict[int, asyncio.Task[Any]] = {}
+
+    # -- what the UI asks for ------------------------------------------------------------
+
+    def is_busy(self, conversation_id: int) -> bool:
+        return conversation_id in self._in_flight
+
+    def send(self, conversation_id: int, text: str) -> bool:
+        """Store the user's message and ask for a reply. False if one is already running."""
+        text = text.strip()
+        if not text or self.is_busy(conversation_id):
+            return False
+        conversation = self._repo.get_conversation(conversation_id, with_messages=False)
+        user = self._repo.add_message(conversation_id, Message(Role.USER, text))
+        if not conversation.title:
+            self._repo.rename_conversation(conversation_id, title_from_first_message(text))
+        self._repo.set_draft(conversation_id, "")
+        self.message_added.emit(user)
+        self.conversation_changed.emit(conversation_id)
+        self._start_reply(conversation_id)
+        return True
+
+    def stop(self, conversation_id: int) -> None:
+        task = self._in_flight.get(conversation_id)
+        if task is not None:
+            task.cancel()
+
+    def stop_all(self) -> None:
+        for task in list(self._in_flight.values()):
+            task.cancel()
+
+    def retry(self, conversation_id: int) -> bool:
+        """Drop a failed or stopped reply at the end and ask again."""
+        if self.is_busy(conversation_id):
+            return False
+        messages = self._repo.messages(conversation_id)
+        if messages and messages[-1].role is Role.ASSISTANT:
+            if messages[-1].status is MessageStatus.COMPLETE:
+                return False
+            self._remove(messages[-1])
+        if not messages or not any(m.role is Role.USER for m in messages):
+            return False
+        self._start_reply(conversation_id)
+        return True
+
+    def regenerate(self, conversation_id: int) -> bool:
+        """Replace the last reply, whatever its state, with a new one."""
+        if self.is_busy(conversation_id):
+            return False
+        messages = self._repo.messages(conversation_id)
+        if not messages or messages[-1].role is not Role.ASSISTANT:
+            return False
+        self._remove(messages[-1])
+        self._start_reply(conversation_id)
+        return True
+
+    def edit_and_resend(self, message: Message, new_text: str) -> bool:
+        """Replace a user message and everything after it with the edited text."""
+        if message.id is None or message.conversation_id is None or not new_text.strip():
+            return False
+        conversation_id = message.conversation_id
+        if self.is_busy(conversation_id):
+            return False
+        self._repo.delete_messages_from(conversation_id, message.id)
+        self.messages_reset.emit(conversation_id)
+        return self.send(conversation_id, new_text)
+
+    def delete_message(self, message: Message) -> None:
+        if message.id is None or message.conversation_id is None:
+            return
+        if message.status is MessageStatus.PENDING:
+            self.stop(message.conversation_id)
+            return
+        self._remove(message)
+
+    # -- the reply -------------------------------------------------------------------------
+
+    def _remove(self, message: Message) -> None:
+        assert message.id is not None and message.conversation_id is not None
+        self._repo.delete_message(message.id)
+        self.messages_reset.emit(message.conversation_id)
+
+    def _start_reply(self, conversation_id: int) -> None:
+        where = self._providers.endpoint()
+        pending = self._repo.add_message(
+            conversation_id,
+            Message(
+                Role.ASSISTANT,
+                "",
+                status=MessageStatus.PENDING,
+                provider=where.provider,
+                model=where.model,
+                credits_before=self._credits.remaining,
+            ),
+        )
+        self.message_added.emit(dataclasses.replace(pending))
+        task = self._tasks.spawn(self._reply(conversation_id, pending), name="reply")
+        self._in_flight[conversation_id] = task
+        self.busy_changed.emit(conversation_id, True)
+
+    def _history(self, conversation_id: int) -> list[Message]:
+        conversation = self._repo.get_conversation(conversation_id, with_messages=True)
+        system_prompt = conversation.settings.system_prompt
+        if system_prompt is None:
+            system_prompt = self._providers.settings.system_prompt
+        history = [Message(Role.SYSTEM, system_prompt)] if system_prompt else []
+        history += [
+            m
+            for m in conversation.messages
+            if m.role is Role.USER
+            or (m.role is Role.ASSISTANT and m.status is MessageStatus.COMPLETE)
+        ]
+        return history
+
+    def _params(self, conversation_id: int) -> api.ChatParams:
+        own = self._repo.get_conversation(conversation_id, with_messages=False).settings
+        app = self._providers.settings
+        return api.ChatParams(
+            max_tokens=own.max_tokens if own.max_tokens is not None else app.max_tokens,
+            temperature=own.temperature if own.temperature is not None else app.temperature,
+            top_p=own.top_p if own.top_p is not None else app.top_p,
+        )
+
+    async def _reply(self, conversation_id: int, pending: Message) -> None:
+        started = time.monotonic()
+
+        def on_delta(delta: api.Delta) -> None:
+            if delta.kind == "reasoning":
+                pending.reasoning += delta.text
+            else:
+                pending.content += delta.text
+            self.message_updated.emit(dataclasses.replace(pending))
+
+        try:
+            client = self._providers.chat_client()
+            reply = await client.chat(
+                self._history(conversation_id), self._params(conversation_id), on_delta
+            )
+        except asyncio.CancelledError:
+            pending.status = MessageStatus.INTERRUPTED
+            pending.error = STOPPED_TEXT
+            pending.elapsed_s = time.monotonic() - started
+            self._finish(conversation_id, pending)
+            raise
+        except Exception as error:  # every failure is shown; none may escape silently
+            if not isinstance(error, api.ApiError):
+                log.exception("Unexpected error while waiting for a reply")
+            failure = describe_failure(conversation_id, error)
+            pending.status = MessageStatus.FAILED
+            pending.error = failure.text
+            pending.elapsed_s = time.monotonic() - started
+            if isinstance(error, api.InsufficientCreditsError):
+                self._credits.observe_reply(error.remaining_credits, None)
+            self._finish(conversation_id, pending)
+            self.reply_failed.emit(failure)
+            return
+        pending.content = reply.content
+        pending.reasoning = reply.reasoning
+        pending.usage = reply.usage
+        pending.model = reply.model or pending.model
+        pending.credits_after = reply.remaining_credits
+        pending.elapsed_s = reply.elapsed_s
+        pending.status = MessageStatus.COMPLETE
+        self._finish(conversation_id, pending)
+        self._credits.observe_reply(reply.remaining_credits, pending.cost)
+        self.reply_finished.emit(dataclasses.replace(pending))
+
+    def _finish(self, conversation_id: int, reply: Message) -> None:
+        self._repo.update_message(reply)
+        self._in_flight.pop(conversation_id, None)
+        self.message_updated.emit(dataclasses.replace(reply))
+        self.busy_changed.emit(conversation_id, False)
+        self.conversation_changed.emit(conversation_id)

@@ -1,0 +1,85 @@
+"""Builds the API client for the provider, endpoint and key currently configured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from r1desk import api
+from r1desk.secrets import KeyStore
+from r1desk.services.failures import MissingKeyError
+from r1desk.settings import PRESETS, Settings
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """What the status bar shows and every stored reply records."""
+
+    provider: str
+    label: str
+    base_url: str
+    model: str
+
+
+class ProviderSession:
+    """Owns the app's single httpx client and turns settings + key into API clients."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        settings: Settings,
+        keys: KeyStore,
+        *,
+        api_base_override: str | None = None,
+    ) -> None:
+        self.http = http
+        self.settings = settings
+        self.keys = keys
+        self._api_base_override = api_base_override
+
+    def endpoint(self) -> Endpoint:
+        preset = PRESETS[self.settings.provider]
+        base = (
+            self._api_base_override or self.settings.api_base or preset.default_base_url
+        ).rstrip("/")
+        model = self.settings.model or preset.default_model
+        return Endpoint(preset.name, preset.label, base, model)
+
+    def missing_key(self) -> bool:
+        """True when the provider needs a key and none is configured."""
+        preset = PRESETS[self.settings.provider]
+        return preset.needs_key and not self.keys.get_key(preset.name)
+
+    def _key(self, required: bool) -> str | None:
+        preset = PRESETS[self.settings.provider]
+        key = self.keys.get_key(preset.name)
+        if required and not key:
+            raise MissingKeyError(preset.label)
+        return key
+
+    def chat_client(self) -> api.ChatClient:
+        preset = PRESETS[self.settings.provider]
+        where = self.endpoint()
+        if preset.kind == "segmind":
+            key = self._key(required=True)
+            assert key is not None
+            return api.SegmindClient(self.http, key, base_url=where.base_url, slug=where.model)
+        return api.OpenAICompatClient(
+            self.http,
+            where.base_url,
+            where.model,
+            api_key=self._key(required=preset.needs_key),
+            stream=preset.streams,
+            provider_name=preset.name,
+        )
+
+    def credits_client(self) -> api.SegmindClient | None:
+        """Only Segmind reports a balance; None for other providers or without a key."""
+        preset = PRESETS[self.settings.provider]
+        if preset.kind != "segmind":
+            return None
+        key = self.keys.get_key(preset.name)
+        if not key:
+            return None
+        return api.SegmindClient(self.http, key, base_url=self.endpoint().base_url)

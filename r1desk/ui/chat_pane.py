@@ -1,0 +1,34 @@
+"""The right-hand side: the conversation's title, its messages, errors, and the composer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from r1desk.ui.chat_view import ChatView
+from r1desk.ui.composer import Composer
+from r1desk.ui.failure_banner import FailureBanner
+
+
+class ChatPane(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel(self)
+        self.header.setObjectName("ChatHeader")
+        self.header.setStyleSheet("#ChatHeader { font-weight: 600; padding: 8px 10px 4px 10px; }")
+        self.header.setAccessibleName("Conversation title")
+        self.view = ChatView(self)
+        self.banner = FailureBanner(self)
+        self.composer = Composer(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        banner_row = QVBoxLayout()
+        banner_row.setContentsMargins(8, 0, 8, 0)
+        banner_row.addWidget(self.banner)
+        layout.addLayout(banner_row)
+        layout.addWidget(self.composer)
+
+    def set_title(self, title: str, detail: str = "") -> None:
+        self.header.setText(title if not detail else f"{title}   ·   {detail}")

@@ -1,0 +1,118 @@
+"""The box where the user writes: Enter sends, Shift+Enter starts a new line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+
+DRAFT_SAVE_DELAY_MS = 400
+
+
+# Keys the window uses to move between conversations; the editor must not swallow them.
+WINDOW_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+class ComposerEdit(QPlainTextEdit):
+    submitted = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            and event.key() in WINDOW_KEYS
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        is_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if is_enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Composer(QWidget):
+    """Text box plus a Send button that turns into Stop while a reply is running."""
+
+    send_requested = Signal(str)
+    stop_requested = Signal()
+    draft_changed = Signal(str)  # debounced, for saving the draft
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = ComposerEdit(self)
+        self.edit.setPlaceholderText("Message R1…  (Enter sends, Shift+Enter adds a line)")
+        self.edit.setTabChangesFocus(True)
+        self.edit.setAccessibleName("Message")
+        self.edit.setAccessibleDescription("Write a message. Enter sends, Shift+Enter adds a line.")
+        self.edit.setMaximumHeight(160)
+        self.edit.setMinimumHeight(64)
+        self.button = QPushButton("Send", self)
+        self.button.setAccessibleName("Send")
+        self.button.setMinimumWidth(84)
+        self.button.setDefault(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self._busy = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(DRAFT_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush_draft)
+        self.edit.textChanged.connect(self._on_text_changed)
+        self.edit.submitted.connect(self._submit)
+        self.button.clicked.connect(self._on_button)
+        self._refresh_button()
+
+    @property
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Show a stored draft without reporting it back as a change."""
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(text)
+        self.edit.blockSignals(False)
+        self._save_timer.stop()
+        self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        self._refresh_button()
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._refresh_button()
+
+    def flush_draft(self) -> None:
+        self._save_timer.stop()
+        self.draft_changed.emit(self.text)
+
+    def _on_text_changed(self) -> None:
+        self._refresh_button()
+        self._save_timer.start()
+
+    def _refresh_button(self) -> None:
+        if self._busy:
+            self.button.setText("Stop")
+            self.button.setToolTip("Stop waiting for the reply (Esc)")
+            self.button.setEnabled(True)
+        else:
+            self.button.setText("Send")
+            self.button.setToolTip("Send the message (Enter)")
+            self.button.setEnabled(bool(self.text.strip()))
+        self.button.setAccessibleName(self.button.text())
+
+    def _on_button(self) -> None:
+        if self._busy:
+            self.stop_requested.emit()
+        else:
+            self._submit()
+
+    def _submit(self) -> None:
+        if self._busy or not self.text.strip():
+            return
+        self.send_requested.emit(self.text)

@@ -1,0 +1,161 @@
+"""The conversation list: newest activity first, pinned on top, with a filter field above."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
+
+from r1desk.domain import Conversation
+
+ConversationIdRole = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def friendly_time(when: datetime, now: datetime | None = None) -> str:
+    now = now or datetime.now(timezone.utc)
+    local = when.astimezone()
+    if local.date() == now.astimezone().date():
+        return local.strftime("%H:%M")
+    if local.year == now.astimezone().year:
+        return local.strftime("%d %b")
+    return local.strftime("%d %b %Y")
+
+
+class ConversationListModel(QAbstractListModel):
+    """A thin adapter over a plain list of conversations (without their messages)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[Conversation] = []
+
+    def set_conversations(self, rows: list[Conversation]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def conversation(self, row: int) -> Conversation:
+        return self._rows[row]
+
+    def row_of(self, conversation_id: int) -> int:
+        for row, conversation in enumerate(self._rows):
+            if conversation.id == conversation_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        conversation = self._rows[index.row()]
+        title = conversation.title or "New conversation"
+        if role == Qt.ItemDataRole.DisplayRole:
+            pin = "📌 " if conversation.pinned else ""
+            return f"{pin}{title}\n{friendly_time(conversation.updated_at)}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return title
+        if role == ConversationIdRole:
+            return conversation.id
+        return None
+
+
+class ConversationList(QWidget):
+    current_changed = Signal(int)  # conversation id
+    rename_requested = Signal(int)
+    pin_requested = Signal(int, bool)
+    delete_requested = Signal(int)
+    export_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter conversations (Ctrl+F)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter conversations")
+        self.model = ConversationListModel()
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setAccessibleName("Conversations")
+        self.view.setSpacing(1)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.view.customContextMenuRequested.connect(self._show_menu)
+        self._quiet = False
+
+    def set_conversations(self, rows: list[Conversation], keep_id: int | None) -> None:
+        self._quiet = True
+        self.model.set_conversations(rows)
+        if keep_id is not None:
+            self.select(keep_id, notify=False)
+        self._quiet = False
+
+    def select(self, conversation_id: int, *, notify: bool = True) -> bool:
+        row = self.model.row_of(conversation_id)
+        if row < 0:
+            return False
+        quiet = self._quiet
+        self._quiet = not notify
+        self.view.setCurrentIndex(self.model.index(row))
+        self._quiet = quiet
+        return True
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.conversation(index.row()).id
+
+    def step(self, delta: int) -> None:
+        """Select the previous (-1) or next (+1) conversation."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.view.currentIndex().row()
+        self.view.setCurrentIndex(self.model.index(max(0, min(count - 1, row + delta))))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        conversation_id = self.model.conversation(current.row()).id
+        if conversation_id is not None:
+            self.current_changed.emit(conversation_id)
+
+    def context_menu(self, row: int) -> QMenu:
+        conversation = self.model.conversation(row)
+        cid = conversation.id
+        assert cid is not None
+        menu = QMenu(self)
+        rename = QAction("Rename…", menu)
+        rename.triggered.connect(lambda: self.rename_requested.emit(cid))
+        pin = QAction("Unpin" if conversation.pinned else "Pin to top", menu)
+        pin.triggered.connect(lambda: self.pin_requested.emit(cid, not conversation.pinned))
+        export = QAction("Export…", menu)
+        export.triggered.connect(lambda: self.export_requested.emit(cid))
+        delete = QAction("Delete", menu)
+        delete.triggered.connect(lambda: self.delete_requested.emit(cid))
+        for action in (rename, pin, export):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(delete)
+        return menu
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.context_menu(index.row()).popup(self.view.viewport().mapToGlobal(pos))

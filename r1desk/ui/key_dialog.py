@@ -1,0 +1,96 @@
+"""Asks for the API key: masked, with a show toggle, stored in the OS keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+KEYS_URL = "https://cloud.segmind.com/console/api-keys"
+
+
+class KeyDialog(QDialog):
+    """Emits `key_entered(key, session_only)` or `key_removed()`; opened with open(), not exec()."""
+
+    key_entered = Signal(str, bool)
+    key_removed = Signal()
+
+    def __init__(
+        self,
+        provider_label: str,
+        *,
+        keyring_available: bool,
+        keyring_problem: str = "",
+        has_saved_key: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{provider_label} API key")
+        self.setModal(True)
+        intro = QLabel(
+            f"r1desk needs your {provider_label} API key to talk to DeepSeek-R1. "
+            f'Create one at <a href="{KEYS_URL}">{KEYS_URL}</a>.',
+            self,
+        )
+        intro.setWordWrap(True)
+        intro.setOpenExternalLinks(True)
+        self.field = QLineEdit(self)
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setPlaceholderText("Paste your API key")
+        self.field.setAccessibleName("API key")
+        self.show_key = QCheckBox("Show key", self)
+        self.show_key.toggled.connect(self._toggle_visible)
+        self.session_only = QCheckBox("Use for this session only (do not save)", self)
+        where = QLabel(self)
+        where.setWordWrap(True)
+        if keyring_available:
+            where.setText("The key is kept in your system keyring, never in a plain file.")
+        else:
+            where.setText(
+                "No system keyring is available"
+                + (f" ({keyring_problem})" if keyring_problem else "")
+                + ". The key will be used for this session only and forgotten when you quit. "
+                "Install and unlock a Secret Service keyring (e.g. GNOME Keyring) to save it."
+            )
+            self.session_only.setChecked(True)
+            self.session_only.setEnabled(False)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.remove_button = QPushButton("Remove saved key", self)
+        self.remove_button.setVisible(has_saved_key)
+        self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        for widget in (intro, self.field, self.show_key, self.session_only, where, self.buttons):
+            layout.addWidget(widget)
+        self.field.textChanged.connect(lambda t: self.save_button.setEnabled(bool(t.strip())))
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.remove_button.clicked.connect(self._remove)
+        self.resize(520, self.sizeHint().height())
+
+    def _toggle_visible(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.field.setEchoMode(mode)
+
+    def _save(self) -> None:
+        key = self.field.text().strip()
+        if not key:
+            return
+        self.key_entered.emit(key, self.session_only.isChecked())
+        self.field.clear()
+        self.accept()
+
+    def _remove(self) -> None:
+        self.key_removed.emit()
+        self.accept()

@@ -1,0 +1,81 @@
+"""A user types, sends, waits, reads; the status bar tells credits and cost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from r1desk.domain import MessageStatus, Role
+from tests.e2e.conftest import TEST_KEY, RunningApp
+from tests.fakes.server import FakeServer
+
+
+def type_and_send(qtbot: QtBot, app: RunningApp, text: str) -> None:
+    edit = app.window.chat.composer.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def last_message(app: RunningApp):  # type: ignore[no-untyped-def]
+    return app.window.chat.view.messages()[-1]
+
+
+def reply_done(app: RunningApp) -> Callable[[], bool]:
+    def done() -> bool:
+        messages = app.window.chat.view.messages()
+        return (
+            bool(messages)
+            and messages[-1].role is Role.ASSISTANT
+            and (messages[-1].status is not MessageStatus.PENDING)
+        )
+
+    return done
+
+
+def test_send_shows_reply_reasoning_credits_and_cost(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    assert app.window.chat.composer.edit.hasFocus() or app.window.isVisible()
+    type_and_send(qtbot, app, "What is 2+2?")
+    # The user's message is on screen and stored before the reply arrives.
+    stored = app.ctx.repo.messages(app.window.current_id)  # type: ignore[arg-type]
+    assert stored[0].role is Role.USER and stored[0].content == "What is 2+2?"
+    assert app.window.chat.composer.text == ""
+
+    app.drive(reply_done(app))
+    reply = last_message(app)
+    assert reply.status is MessageStatus.COMPLETE
+    assert "2+2" in reply.content
+    assert reply.reasoning  # shown collapsed above the answer
+    assert reply.id is not None and not app.window.chat.view.is_reasoning_expanded(reply.id)
+    # Credits and cost in the status bar, from the reply's x-remaining-credits header.
+    app.drive(lambda: "Credits: " in app.window.status.credits_label.text())
+    assert f"{fake_server.credits:,.4f}" in app.window.status.credits_label.text()
+    # The key went on the wire in the x-api-key header, and reasoning never goes back.
+    chat_requests = [r for r in fake_server.requests if r.method == "POST"]
+    assert chat_requests[-1].headers["x-api-key"] == TEST_KEY
+    # The conversation got its title from the first message.
+    assert app.window.windowTitle().startswith("What is 2+2?")
+
+
+def test_cost_of_second_reply_is_the_credit_difference(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    type_and_send(qtbot, app, "first")
+    app.drive(reply_done(app))
+    before = fake_server.credits
+    type_and_send(qtbot, app, "second")
+    app.drive(lambda: len(app.window.chat.view.messages()) == 4 and reply_done(app)())
+    after = fake_server.credits
+    reply = last_message(app)
+    assert reply.cost is not None and abs(reply.cost - (before - after)) < 1e-9
+    assert f"{before - after:,.4f}" in app.window.status.cost_label.text()
+    # The second request carried the history without reasoning.
+    body = [r for r in fake_server.requests if r.method == "POST"][-1].json()
+    assert [m["role"] for m in body["messages"]] == ["user", "assistant", "user"]
+    assert all(set(m) == {"role", "content"} for m in body["messages"])

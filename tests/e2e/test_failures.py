@@ -1,0 +1,81 @@
+"""Every API failure: a specific message, the user's words kept, one click to the next step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from r1desk.domain import MessageStatus, Role
+from r1desk.services.failures import NextAction
+from tests.e2e.conftest import RunningApp
+from tests.e2e.test_chat_flow import last_message, reply_done, type_and_send
+from tests.fakes.models import FakeResponse
+from tests.fakes.server import FakeServer
+
+CASES = {
+    "401": (FakeResponse(status=401), NextAction.ENTER_KEY, "key"),
+    "404": (FakeResponse(status=404), NextAction.OPEN_SETTINGS, "not found"),
+    "405": (FakeResponse(status=405), NextAction.OPEN_SETTINGS, "method"),
+    "406": (FakeResponse(status=406), NextAction.TOP_UP, "credits"),
+    "429": (FakeResponse(status=429), NextAction.RETRY, "many requests"),
+    "500": (FakeResponse(status=500), NextAction.RETRY, "server"),
+    "502-html": (FakeResponse(status=502, html=True), NextAction.RETRY, "server"),
+    "dropped": (FakeResponse(drop=True), NextAction.RETRY, "connection"),
+    "not-json": (FakeResponse(body="{not json"), NextAction.RETRY, "not valid json"),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_failure_keeps_message_and_offers_next_step(
+    qtbot: QtBot,
+    start_app: Callable[..., RunningApp],
+    fake_server: FakeServer,
+    case: str,
+) -> None:
+    response, action, words = CASES[case]
+    app = start_app()
+    fake_server.queue(response)
+    trigger = f"question that meets {case}"
+    type_and_send(qtbot, app, trigger)
+    app.drive(reply_done(app))
+    banner = app.window.chat.banner
+    app.drive(banner.isVisible)
+    assert banner.failure is not None and banner.failure.action is action
+    text = banner.label.text()
+    assert words in text.lower(), text
+    assert "<html" not in text.lower() and "<body" not in text.lower()
+
+    # The user's message is stored; the failed reply says why, in the chat and in the file.
+    cid = app.window.current_id
+    assert cid is not None
+    stored = app.ctx.repo.messages(cid)
+    assert stored[0].role is Role.USER and stored[0].content == trigger
+    assert stored[-1].status is MessageStatus.FAILED and stored[-1].error
+    assert last_message(app).status is MessageStatus.FAILED
+
+    # The next request works: one click on Retry (the server now answers normally).
+    app.window.chat.view.action_requested.emit("retry", last_message(app))
+    app.drive(lambda: reply_done(app)() and last_message(app).status is MessageStatus.COMPLETE)
+    assert not banner.isVisible()
+    assert [m.role for m in app.ctx.repo.messages(cid)] == [Role.USER, Role.ASSISTANT]
+
+
+def test_missing_key_asks_for_it_and_keeps_the_message(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    app = start_app(with_key=False)
+    type_and_send(qtbot, app, "hello without a key")
+    app.drive(app.window.chat.banner.isVisible)
+    banner = app.window.chat.banner
+    assert banner.failure is not None and banner.failure.action is NextAction.ENTER_KEY
+    qtbot.mouseClick(banner.primary, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    dialog = app.window.key_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.field.setText("test-key")
+    dialog.save_button.click()
+    assert app.ctx.keys.get_key("segmind") == "test-key"
+    banner.retry.click()
+    app.drive(lambda: last_message(app).status is MessageStatus.COMPLETE)
+    assert "hello without a key" in last_message(app).content

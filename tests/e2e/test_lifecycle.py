@@ -1,0 +1,138 @@
+"""Stopping, switching while R1 thinks, restarting: nothing the user wrote is ever lost."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from r1desk.domain import MessageStatus, Role
+from tests.e2e.conftest import RunningApp
+from tests.e2e.test_chat_flow import last_message, reply_done, type_and_send
+from tests.fakes.server import FakeServer
+
+
+def test_escape_stops_the_reply_and_keeps_everything(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    fake_server.hold()
+    try:
+        type_and_send(qtbot, app, "think for a long time")
+        app.drive(lambda: app.window.chat.composer.button.text() == "Stop")
+        app.drive(lambda: any(r.method == "POST" for r in fake_server.requests))
+        qtbot.keyClick(app.window.chat.composer.edit, Qt.Key.Key_Escape)
+        app.drive(reply_done(app))
+    finally:
+        fake_server.release()
+    reply = last_message(app)
+    assert reply.status is MessageStatus.INTERRUPTED
+    assert app.window.chat.composer.button.text() == "Send"
+    cid = app.window.current_id
+    assert cid is not None
+    stored = app.ctx.repo.messages(cid)
+    assert [m.role for m in stored] == [Role.USER, Role.ASSISTANT]
+    assert stored[0].content == "think for a long time"
+    assert stored[1].status is MessageStatus.INTERRUPTED
+
+
+def test_window_stays_responsive_while_r1_thinks(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    first = app.window.current_id
+    fake_server.hold()
+    try:
+        type_and_send(qtbot, app, "slow question")
+        app.drive(lambda: any(r.method == "POST" for r in fake_server.requests))
+        # The pending row shows a live timer.
+        assert last_message(app).status is MessageStatus.PENDING
+        # Switch to a new conversation and type a draft there while the reply is pending.
+        qtbot.keyClick(app.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        second = app.window.current_id
+        assert second != first
+        qtbot.keyClicks(app.window.chat.composer.edit, "next draft")
+        assert app.window.chat.composer.button.text() == "Send"
+        ticks: list[float] = []
+        timer_start = time.monotonic()
+        app.drive(lambda: ticks.append(time.monotonic()) or time.monotonic() - timer_start > 0.5)
+        gaps = [b - a for a, b in itertools.pairwise(ticks)]
+        assert gaps and max(gaps) < 0.25  # the loop kept turning while the request waited
+    finally:
+        fake_server.release()
+    # Back to the first conversation: the reply arrived there.
+    app.window.conversations.select(first)  # type: ignore[arg-type]
+    app.drive(lambda: reply_done(app)() and last_message(app).status is MessageStatus.COMPLETE)
+    assert "slow question" in last_message(app).content
+
+
+def test_restart_restores_conversations_drafts_and_selection(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    app = start_app()
+    type_and_send(qtbot, app, "remember me")
+    app.drive(reply_done(app))
+    first = app.window.current_id
+    qtbot.keyClick(app.window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(app.window.chat.composer.edit, "unsent thought")
+    second = app.window.current_id
+    app.window.conversations.select(first)  # type: ignore[arg-type]
+    qtbot.keyClicks(app.window.chat.composer.edit, "draft in first")
+    app.close()
+
+    again = start_app()
+    assert again.window.current_id == first
+    assert again.window.chat.composer.text == "draft in first"
+    assert again.window.chat.view.messages()[0].content == "remember me"
+    again.window.conversations.select(second)  # type: ignore[arg-type]
+    assert again.window.chat.composer.text == "unsent thought"
+    titles = [
+        again.window.conversations.model.conversation(row).title
+        for row in range(again.window.conversations.model.rowCount())
+    ]
+    assert "remember me" in titles
+
+
+def test_delete_undo_rename_pin_and_keyboard_navigation(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    app = start_app()
+    repo = app.ctx.repo
+    ids = []
+    for title in ("alpha", "beta", "gamma"):
+        conversation = repo.create_conversation(title)
+        ids.append(conversation.id)
+    app.window.reload_list()
+    model = app.window.conversations.model
+    newest = model.conversation(0).title
+    assert newest == "gamma"  # newest activity first
+
+    app.window.set_pinned(ids[0], True)  # alpha pinned on top
+    assert model.conversation(0).title == "alpha"
+
+    app.window.conversations.select(ids[1])
+    assert app.window.current_id == ids[1]
+    app.window.chat.composer.edit.setFocus()
+    qtbot.keyClick(
+        app.window.chat.composer.edit, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier
+    )
+    assert app.window.current_id == ids[2]  # the one above beta: gamma
+    qtbot.keyClick(
+        app.window.chat.composer.edit, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert app.window.current_id == ids[1]
+
+    app.window.delete_conversation(ids[1])
+    assert all(model.conversation(r).id != ids[1] for r in range(model.rowCount()))
+    assert app.window.undo_button.isVisible()
+    app.window.undo_delete()
+    assert any(model.conversation(r).id == ids[1] for r in range(model.rowCount()))
+
+    app.window._apply_rename(ids[2], "  renamed   gamma ")
+    assert repo.get_conversation(ids[2], with_messages=False).title == "renamed gamma"
+
+    app.window.conversations.filter.setText("renam")
+    assert model.rowCount() == 1 and model.conversation(0).title == "renamed gamma"
