@@ -1,0 +1,100 @@
+"""Reading response bodies: a size cap enforced while reading, strict UTF-8, careful JSON."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import AsyncIterator
+
+import httpx
+
+from r1desk.api.errors import InvalidResponseError, ResponseTooLargeError
+from r1desk.api.text import human_bytes
+
+MAX_BODY_BYTES = 20 * 1024 * 1024  # a reply is text; 20 MB is far beyond any real one
+MAX_ERROR_BODY_BYTES = 256 * 1024  # error pages are read this far, then cut
+
+
+def _too_large(limit: int) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"The server's reply was larger than {human_bytes(limit)}, so it was not read."
+    )
+
+
+def _check_declared_length(response: httpx.Response, limit: int) -> None:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+
+
+async def iter_bytes(response: httpx.Response, limit: int) -> AsyncIterator[bytes]:
+    """The (decompressed) body in chunks; raises ResponseTooLargeError past `limit` bytes."""
+    _check_declared_length(response, limit)
+    total = 0
+    async for chunk in response.aiter_bytes():
+        total += len(chunk)
+        if total > limit:
+            raise _too_large(limit)
+        yield chunk
+
+
+async def read_body(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes:
+    return b"".join([chunk async for chunk in iter_bytes(response, limit)])
+
+
+async def iter_text(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> AsyncIterator[str]:
+    """The body as text, decoded incrementally as strict UTF-8."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+    try:
+        async for chunk in iter_bytes(response, limit):
+            text = decoder.decode(chunk)
+            if text:
+                yield text
+        tail = decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise _not_utf8() from None
+    if tail:
+        yield tail
+
+
+async def read_error_body(response: httpx.Response, limit: int = MAX_ERROR_BODY_BYTES) -> bytes:
+    """At most `limit` bytes of an error body; a broken connection keeps what arrived."""
+    parts: list[bytes] = []
+    total = 0
+    try:
+        async for chunk in response.aiter_bytes():
+            parts.append(chunk)
+            total += len(chunk)
+            if total >= limit:
+                break
+    except httpx.HTTPError:
+        pass
+    return b"".join(parts)[:limit]
+
+
+def _not_utf8() -> InvalidResponseError:
+    return InvalidResponseError("The server's reply was not valid UTF-8 text.")
+
+
+def decode_text(body: bytes) -> str:
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _not_utf8() from None
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype", "<html", "<head", "<body", "<?xml", "<"))
+
+
+def parse_json(text: str) -> object:
+    """JSON from a reply body, or InvalidResponseError that says what came instead."""
+    if not text.strip():
+        raise InvalidResponseError("The server sent an empty reply.")
+    if looks_like_html(text):
+        raise InvalidResponseError("The server answered with a web page instead of data.")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise InvalidResponseError("The server's reply was not valid JSON.") from None

@@ -1,0 +1,85 @@
+"""Turning what a server said into one short line that is safe to show."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import httpx
+
+MAX_MESSAGE_CHARS = 200
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def human_duration(seconds: float) -> str:
+    if seconds < 10:
+        return f"{seconds:.3g} s"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    minutes = seconds / 60
+    return f"{minutes:.0f} min" if minutes < 120 else f"{minutes / 60:.1f} h"
+
+
+def safe_url(url: str | httpx.URL) -> str:
+    """The URL without query, fragment or user info (they may hold secrets)."""
+    try:
+        parsed = httpx.URL(str(url))
+        return str(parsed.copy_with(query=None, fragment=None, userinfo=b""))
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return "the configured address"
+
+
+def clean_message(text: str, secret: str | None = None) -> str:
+    """One short line of plain text, or "" when it looks like markup."""
+    if secret:
+        text = text.replace(secret, "***")
+    text = " ".join(_CONTROL.sub(" ", text).split())
+    if not text or _MARKUP.search(text):
+        return ""
+    if len(text) > MAX_MESSAGE_CHARS:
+        text = text[: MAX_MESSAGE_CHARS - 1].rstrip() + "…"
+    return text
+
+
+def message_from_json(data: object) -> str:
+    """The human part of `{"error": ...}`, `{"error": {"message": ...}}`, `{"detail": ...}`."""
+    if isinstance(data, str):
+        return data
+    if isinstance(data, list) and data:
+        return message_from_json(data[0])
+    if not isinstance(data, dict):
+        return ""
+    for key in ("error", "detail", "message", "msg"):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, (dict, list)):
+            found = message_from_json(value)
+            if found:
+                return found
+    return ""
+
+
+def message_from_body(body: bytes, secret: str | None = None) -> str:
+    """A short message from an error body; "" for HTML, empty or unreadable bodies."""
+    try:
+        text = body.decode("utf-8-sig").strip()
+    except UnicodeDecodeError:
+        return ""
+    if not text or _MARKUP.search(text[:2000]):
+        return ""
+    try:
+        found = message_from_json(json.loads(text))
+    except (ValueError, RecursionError):
+        plain = len(text) <= MAX_MESSAGE_CHARS and "\n" not in text and text[0] not in "{["
+        found = text if plain else ""
+    return clean_message(found, secret)
+
+
+def human_bytes(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / (1024 * 1024):g} MB"
+    if count >= 1024:
+        return f"{count / 1024:g} KB"
+    return f"{count} bytes"
