@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
+from typing import cast
 
 import httpx
 
@@ -27,29 +29,39 @@ def _check_declared_length(response: httpx.Response, limit: int) -> None:
         raise _too_large(limit)
 
 
-async def iter_bytes(response: httpx.Response, limit: int) -> AsyncIterator[bytes]:
+def _raw_chunks(response: httpx.Response) -> AsyncGenerator[bytes, None]:
+    """httpx types this as an iterator, but it is a generator: callers close it in their own
+    task, since one left open is finalised in another task, which anyio refuses."""
+    return cast(AsyncGenerator[bytes, None], response.aiter_bytes())
+
+
+async def iter_bytes(response: httpx.Response, limit: int) -> AsyncGenerator[bytes, None]:
     """The (decompressed) body in chunks; raises ResponseTooLargeError past `limit` bytes."""
     _check_declared_length(response, limit)
     total = 0
-    async for chunk in response.aiter_bytes():
-        total += len(chunk)
-        if total > limit:
-            raise _too_large(limit)
-        yield chunk
+    async with aclosing(_raw_chunks(response)) as chunks:
+        async for chunk in chunks:
+            total += len(chunk)
+            if total > limit:
+                raise _too_large(limit)
+            yield chunk
 
 
 async def read_body(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> bytes:
     return b"".join([chunk async for chunk in iter_bytes(response, limit)])
 
 
-async def iter_text(response: httpx.Response, limit: int = MAX_BODY_BYTES) -> AsyncIterator[str]:
+async def iter_text(
+    response: httpx.Response, limit: int = MAX_BODY_BYTES
+) -> AsyncGenerator[str, None]:
     """The body as text, decoded incrementally as strict UTF-8."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
     try:
-        async for chunk in iter_bytes(response, limit):
-            text = decoder.decode(chunk)
-            if text:
-                yield text
+        async with aclosing(iter_bytes(response, limit)) as chunks:
+            async for chunk in chunks:
+                text = decoder.decode(chunk)
+                if text:
+                    yield text
         tail = decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise _not_utf8() from None
@@ -62,11 +74,12 @@ async def read_error_body(response: httpx.Response, limit: int = MAX_ERROR_BODY_
     parts: list[bytes] = []
     total = 0
     try:
-        async for chunk in response.aiter_bytes():
-            parts.append(chunk)
-            total += len(chunk)
-            if total >= limit:
-                break
+        async with aclosing(_raw_chunks(response)) as chunks:
+            async for chunk in chunks:
+                parts.append(chunk)
+                total += len(chunk)
+                if total >= limit:
+                    break
     except httpx.HTTPError:
         pass
     return b"".join(parts)[:limit]

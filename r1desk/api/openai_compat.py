@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
+from contextlib import aclosing
 
 import httpx
 
@@ -111,10 +112,12 @@ class OpenAICompatClient:
                 emit(completion.deltas())
                 return completion, credits
             accumulator = StreamAccumulator(self.bare_window)
-            async for event in aiter_sse(response, self.max_body_bytes):
-                emit(accumulator.add_event(event))
-                if accumulator.done:
-                    break
+            # Read to the end rather than break: every generator is closed in this task
+            # (a generator left open is finalised in another task, which anyio refuses).
+            async with aclosing(aiter_sse(response, self.max_body_bytes)) as events:
+                async for event in events:
+                    if not accumulator.done:
+                        emit(accumulator.add_event(event))
             emit(accumulator.finish())
             if not accumulator.complete:
                 raise ConnectionLostError("The reply stopped before it was complete.")

@@ -9,7 +9,8 @@ joined with `\\n`, a blank line dispatches the event. `[DONE]` arrives as an ord
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
 from dataclasses import dataclass
 
 import httpx
@@ -98,11 +99,12 @@ def decode_sse_text(text: str) -> list[SSEEvent]:
 
 async def aiter_sse(
     response: httpx.Response, limit: int = MAX_BODY_BYTES
-) -> AsyncIterator[SSEEvent]:
+) -> AsyncGenerator[SSEEvent, None]:
     """Events as they arrive from a streamed response (strict UTF-8, size cap)."""
     decoder = SSEDecoder()
-    async for text in iter_text(response, limit):
-        for event in decoder.feed(text):
-            yield event
+    async with aclosing(iter_text(response, limit)) as texts:
+        async for text in texts:
+            for event in decoder.feed(text):
+                yield event
     for event in decoder.finish():
         yield event
