@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from r1desk.ui.chat_view import ChatView
 from r1desk.ui.composer import Composer
 from r1desk.ui.failure_banner import FailureBanner
+from r1desk.ui.find_bar import FindBar
 
 
 class ChatPane(QWidget):
@@ -16,6 +17,8 @@ class ChatPane(QWidget):
         self.header.setObjectName("ChatHeader")
         self.header.setStyleSheet("#ChatHeader { font-weight: 600; padding: 8px 10px 4px 10px; }")
         self.header.setAccessibleName("Conversation title")
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
         self.view = ChatView(self)
         self.banner = FailureBanner(self)
         self.composer = Composer(self)
@@ -23,12 +26,19 @@ class ChatPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.header)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
         banner_row = QVBoxLayout()
         banner_row.setContentsMargins(8, 0, 8, 0)
         banner_row.addWidget(self.banner)
         layout.addLayout(banner_row)
         layout.addWidget(self.composer)
+
+    def open_find(self) -> None:
+        self.find_bar.set_haystack(
+            [(m.id, m.content) for m in self.view.messages() if m.id is not None]
+        )
+        self.find_bar.activate()
 
     def set_title(self, title: str, detail: str = "") -> None:
         self.header.setText(title if not detail else f"{title}   ·   {detail}")

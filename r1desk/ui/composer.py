@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSizePolicy, QWidget
 
 DRAFT_SAVE_DELAY_MS = 400
+MIN_LINES, MAX_LINES = 2, 8
 
 
 # Keys the window uses to move between conversations; the editor must not swallow them.
@@ -49,8 +50,7 @@ class Composer(QWidget):
         self.edit.setTabChangesFocus(True)
         self.edit.setAccessibleName("Message")
         self.edit.setAccessibleDescription("Write a message. Enter sends, Shift+Enter adds a line.")
-        self.edit.setMaximumHeight(160)
-        self.edit.setMinimumHeight(64)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.button = QPushButton("Send", self)
         self.button.setAccessibleName("Send")
         self.button.setMinimumWidth(84)
@@ -69,6 +69,7 @@ class Composer(QWidget):
         self.edit.submitted.connect(self._submit)
         self.button.clicked.connect(self._on_button)
         self._refresh_button()
+        self._fit_height()
 
     @property
     def text(self) -> str:
@@ -81,6 +82,7 @@ class Composer(QWidget):
         self.edit.blockSignals(False)
         self._save_timer.stop()
         self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        self._fit_height()
         self._refresh_button()
 
     def set_busy(self, busy: bool) -> None:
@@ -91,7 +93,16 @@ class Composer(QWidget):
         self._save_timer.stop()
         self.draft_changed.emit(self.text)
 
+    def _fit_height(self) -> None:
+        """Grow with the text from 2 to 8 lines; the chat keeps the rest of the space."""
+        lines = max(MIN_LINES, min(MAX_LINES, int(self.edit.document().size().height())))
+        margins = self.edit.contentsMargins()
+        frame = 2 * self.edit.frameWidth() + margins.top() + margins.bottom()
+        padding = int(2 * self.edit.document().documentMargin())
+        self.edit.setFixedHeight(lines * self.edit.fontMetrics().lineSpacing() + frame + padding)
+
     def _on_text_changed(self) -> None:
+        self._fit_height()
         self._refresh_button()
         self._save_timer.start()
 

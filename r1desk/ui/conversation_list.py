@@ -80,7 +80,7 @@ class ConversationList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter conversations (Ctrl+F)")
+        self.filter.setPlaceholderText("Filter conversations (Ctrl+K)")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter conversations")
         self.model = ConversationListModel()

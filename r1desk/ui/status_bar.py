@@ -26,7 +26,7 @@ class AppStatusBar(QStatusBar):
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
         self.set_credits(None, reported=True)
-        self.set_cost(None)
+        self.cost_label.setText("Last reply: none yet")
 
     def set_endpoint(self, label: str, model: str) -> None:
         self.provider_label.setText(f"{label} · {model}")

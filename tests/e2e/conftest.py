@@ -91,12 +91,15 @@ def start_app(
     """Start the app on a data dir (the same dir each call: 'restart' = close + start again)."""
     started: list[RunningApp] = []
 
-    def start(*, with_key: bool = True, data_dir: Path | None = None) -> RunningApp:
+    def start(
+        *, with_key: bool = True, data_dir: Path | None = None, override_base: bool = True
+    ) -> RunningApp:
         paths = AppPaths.for_data_dir(data_dir or tmp_path / "data").ensure()
         keys = KeyStore(environ={})
         if with_key and not keys.get_key("segmind"):
             keys.set_key("segmind", TEST_KEY)
-        ctx, _notice = build_context(paths, api_base=fake_server.base_url, keys=keys)
+        api_base = fake_server.base_url if override_base else None
+        ctx, _notice = build_context(paths, api_base=api_base, keys=keys)
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.restore()

@@ -113,7 +113,8 @@ class FakeHandler(BaseHTTPRequestHandler):
             return
         model = model or str(data.get("model") or "unknown")
         text = self.rec.last_user_text()
-        word, _, arg = text.strip().partition(" ")
+        # A trigger is the first word, its argument the second; the rest is free text.
+        word, arg = ([*text.split()[:2], "", ""])[:2]
         if word in ("!status", "!html") and arg.strip().isdigit():
             self._error(int(arg), openai=openai, html=word == "!html")
             return

@@ -1,0 +1,185 @@
+"""File > Export… and File > Import…: choose, confirm, then run with a cancellable progress bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from r1desk.export.importers import ImportFormatError
+from r1desk.services import transfer
+from r1desk.storage import ImportResult, Repository
+
+FORMAT_LABELS = {
+    "md": "Markdown (.md)",
+    "html": "Web page (.html)",
+    "pdf": "PDF (.pdf)",
+    "json": "JSON, lossless (.json)",
+    "txt": "Plain text (.txt)",
+}
+
+
+class ExportDialog(QDialog):
+    """Asks what to export and where; emits `export_requested(ids | None, fmt, out, reasoning)`."""
+
+    export_requested = Signal(object, str, object, bool)
+
+    def __init__(
+        self, conversation_id: int | None, title: str, folder: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export conversations")
+        self._conversation_id = conversation_id
+        self._title = title
+        self.this_one = QRadioButton(f"This conversation: {title or 'New conversation'}", self)
+        self.everything = QRadioButton("All conversations (one file each)", self)
+        self.this_one.setChecked(conversation_id is not None)
+        self.this_one.setEnabled(conversation_id is not None)
+        self.everything.setChecked(conversation_id is None)
+        self.format = QComboBox(self)
+        for fmt, label in FORMAT_LABELS.items():
+            self.format.addItem(label, fmt)
+        self.format.setAccessibleName("Format")
+        self.reasoning = QCheckBox("Include R1's reasoning", self)
+        self.reasoning.setChecked(True)
+        self.path = QLineEdit(str(folder), self)
+        self.path.setAccessibleName("Save to")
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.this_one)
+        form.addRow(self.everything)
+        form.addRow("Format:", self.format)
+        form.addRow(self.reasoning)
+        form.addRow("Save to folder:", where)
+        form.addRow(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen = QFileDialog.getExistingDirectory(self, "Export to folder", self.path.text())
+        if chosen:
+            self.path.setText(chosen)
+
+    def target(self) -> tuple[list[int] | None, str, Path]:
+        fmt = str(self.format.currentData())
+        folder = Path(self.path.text()).expanduser()
+        if self.this_one.isChecked() and self._conversation_id is not None:
+            from r1desk.export.filenames import safe_filename
+
+            return [self._conversation_id], fmt, folder / safe_filename(self._title, fmt)
+        return None, fmt, folder
+
+    def _accept(self) -> None:
+        ids, fmt, out = self.target()
+        self.export_requested.emit(ids, fmt, out, self.reasoning.isChecked())
+        self.accept()
+
+
+def progress_reporter(
+    parent: QWidget, label: str
+) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
+    """A progress dialog and a callback that updates it, keeps the window alive and can cancel."""
+    dialog = QProgressDialog(label, "Cancel", 0, 100, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+
+    def report(done: int, total: int) -> bool:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+        QCoreApplication.processEvents()
+        return not dialog.wasCanceled()
+
+    return dialog, report
+
+
+def run_export(
+    parent: QWidget,
+    repo: Repository,
+    ids: list[int] | None,
+    fmt: str,
+    out: Path,
+    reasoning: bool,
+    *,
+    overwrite: bool = False,
+    on_done: Callable[[str], None] = lambda _summary: None,
+) -> str:
+    """Export and return a one-line summary for the status bar.
+
+    When files would be replaced it asks first and returns ''; `on_done` gets the summary later.
+    """
+    plan = transfer.plan_export(repo, ids, fmt, out)  # type: ignore[arg-type]
+    if plan.existing and not overwrite:
+        names = "\n".join(str(p) for p in plan.existing[:5])
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Replace files?",
+            f"{len(plan.existing)} file(s) already exist:\n{names}\n\nReplace them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.clicked.connect(
+            lambda: on_done(run_export(parent, repo, ids, fmt, out, reasoning, overwrite=True))
+        )
+        box.open()
+        return ""
+    dialog, report = progress_reporter(parent, "Exporting conversations…")
+    try:
+        written = transfer.export_conversations(
+            repo,
+            ids,
+            fmt,  # type: ignore[arg-type]  # one of FORMAT_LABELS, all transfer.FORMATS
+            out,
+            include_reasoning=reasoning,
+            overwrite=overwrite,
+            progress=report,
+        )
+    except OSError as error:
+        dialog.close()
+        QMessageBox(QMessageBox.Icon.Warning, "Export failed", str(error), parent=parent).open()
+        return f"Export failed: {error}"
+    dialog.close()
+    where = written[0] if len(written) == 1 else out
+    return f"Exported {len(written)} file(s) to {where}"
+
+
+def run_import(parent: QWidget, repo: Repository, path: Path) -> ImportResult | None:
+    dialog, report = progress_reporter(parent, f"Importing {path.name}…")
+    try:
+        return transfer.import_file(repo, path, progress=report)
+    except (ImportFormatError, OSError, transfer.ImportCancelled) as error:
+        QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Import failed",
+            f"Nothing was imported from {path.name}:\n{error}",
+            parent=parent,
+        ).open()
+        return None
+    finally:
+        dialog.close()
