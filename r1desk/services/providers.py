@@ -36,13 +36,13 @@ class ProviderSession:
         self.http = http
         self.settings = settings
         self.keys = keys
-        self._api_base_override = api_base_override
+        self.api_base_override = api_base_override
 
     def endpoint(self) -> Endpoint:
         preset = PRESETS[self.settings.provider]
-        base = (
-            self._api_base_override or self.settings.api_base or preset.default_base_url
-        ).rstrip("/")
+        base = (self.api_base_override or self.settings.api_base or preset.default_base_url).rstrip(
+            "/"
+        )
         model = self.settings.model or preset.default_model
         return Endpoint(preset.name, preset.label, base, model)
 

@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
 from r1desk.domain import Conversation, Message, Role
+from r1desk.services import connection_test
 from r1desk.services.context import AppContext
 from r1desk.services.failures import TOP_UP_URL, Failure, NextAction
+from r1desk.settings import Settings, save_settings
 from r1desk.ui.chat_pane import ChatPane
 from r1desk.ui.conversation_list import ConversationList
 from r1desk.ui.key_dialog import KeyDialog
+from r1desk.ui.search_dialog import SearchDialog
+from r1desk.ui.settings_dialog import SettingsDialog
 from r1desk.ui.status_bar import AppStatusBar
+from r1desk.ui.theme import apply_theme
+from r1desk.ui.transfer_dialogs import ExportDialog, run_export, run_import
 
 log = logging.getLogger(__name__)
 UNDO_DELETE_MS = 10_000
@@ -43,6 +58,8 @@ class MainWindow(QMainWindow):
         self.status.addWidget(self.undo_button)
         self._deleted_id: int | None = None
         self.key_dialog: KeyDialog | None = None
+        self.search_dialog: SearchDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
         self._build_actions()
         self._connect()
         self.resize(1100, 720)
@@ -73,7 +90,20 @@ class MainWindow(QMainWindow):
             "&New conversation", key(key.StandardKey.New), self.new_conversation
         )
         self.quit_action = self._action("&Quit", key("Ctrl+Q"), self.close)
-        self.filter_action = self._action("&Filter conversations", key("Ctrl+F"), self.focus_filter)
+        self.filter_action = self._action("&Filter conversations", key("Ctrl+K"), self.focus_filter)
+        self.find_action = self._action(
+            "&Find in conversation…", key(key.StandardKey.Find), self.find_text
+        )
+        self.find_next_action = self._action("Find &next", key("F3"), self.chat.find_bar.find_next)
+        self.find_prev_action = self._action(
+            "Find pre&vious", key("Shift+F3"), self.chat.find_bar.find_previous
+        )
+        self.search_action = self._action("&Search all messages…", key("Ctrl+Shift+F"), self.search)
+        self.settings_action = self._action(
+            "&Settings…", [key("Ctrl+,"), key(key.StandardKey.Preferences)], self.open_settings
+        )
+        self.export_action = self._action("&Export…", key("Ctrl+E"), self.export)
+        self.import_action = self._action("&Import…", key("Ctrl+I"), self.import_file)
         self.stop_action = self._action("&Stop reply", key("Esc"), self.stop_reply)
         self.prev_action = self._action(
             "&Previous conversation",
@@ -118,6 +148,9 @@ class MainWindow(QMainWindow):
         lst.rename_requested.connect(self.rename)
         lst.pin_requested.connect(self.set_pinned)
         lst.delete_requested.connect(self.delete_conversation)
+        lst.export_requested.connect(self.export)
+        self.chat.find_bar.match_selected.connect(self.chat.view.scroll_to_message)
+        self.chat.find_bar.closed.connect(self.chat.composer.edit.setFocus)
         composer.send_requested.connect(self.send)
         composer.stop_requested.connect(self.stop_reply)
         composer.draft_changed.connect(self._save_draft)
@@ -188,6 +221,9 @@ class MainWindow(QMainWindow):
         self.chat.composer.set_busy(self.ctx.chat.is_busy(conversation_id))
         self._show_title(conversation)
         self.conversations.select(conversation_id, notify=False)
+        replies = [m for m in conversation.messages if m.role is Role.ASSISTANT]
+        if replies:
+            self.status.set_cost(replies[-1].cost)
 
     def _show_title(self, conversation: Conversation) -> None:
         title = conversation.title or "New conversation"
@@ -211,6 +247,13 @@ class MainWindow(QMainWindow):
         self.reload_list()
         self.conversations.select(conversation.id)
         self.chat.composer.edit.setFocus()
+
+    def find_text(self) -> None:
+        """Ctrl+F: filter the list when it has focus, else find text in this conversation."""
+        if self.conversations.isAncestorOf(self.focusWidget()):
+            self.focus_filter()
+        else:
+            self.chat.open_find()
 
     def focus_filter(self) -> None:
         self.conversations.filter.setFocus()
@@ -291,6 +334,10 @@ class MainWindow(QMainWindow):
             self.chat.composer.edit.setFocus()
 
     def stop_reply(self) -> None:
+        """Esc: close the find bar when typing in it, else stop the running reply."""
+        if self.chat.find_bar.isAncestorOf(self.focusWidget()):
+            self.chat.find_bar.close_bar()
+            return
         if self.current_id is not None:
             self.ctx.chat.stop(self.current_id)
 
@@ -337,11 +384,7 @@ class MainWindow(QMainWindow):
         elif action == NextAction.TOP_UP.value:
             QDesktopServices.openUrl(QUrl(TOP_UP_URL))
         elif action == NextAction.OPEN_SETTINGS.value:
-            where = self.ctx.providers.endpoint()
-            self.status.showMessage(
-                f"Endpoint in use: {where.base_url}/{where.model} — check the base URL and model.",
-                10000,
-            )
+            self.open_settings()
         elif self.current_id is not None and self.ctx.chat.retry(self.current_id):
             self.chat.banner.hide()
 
@@ -366,6 +409,82 @@ class MainWindow(QMainWindow):
                 lambda text: self.ctx.chat.edit_and_resend(message, text)
             )
             dialog.open()
+
+    # -- dialogs --------------------------------------------------------------------------------
+
+    def search(self) -> None:
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(self.ctx.repo.search, self)
+            self.search_dialog.hit_activated.connect(self.jump_to)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.activateWindow()
+
+    def jump_to(self, conversation_id: int, message_id: int) -> None:
+        self.conversations.filter.clear()
+        self.conversations.select(conversation_id)
+        self.chat.view.scroll_to_message(message_id, highlight=True)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx.providers.settings, self.ctx.keys, self)
+        dialog.settings_accepted.connect(self._apply_settings)
+        dialog.test_requested.connect(
+            lambda settings, key: self.ctx.tasks.spawn(self._test_connection(dialog, settings, key))
+        )
+        self.settings_dialog = dialog
+        dialog.open()
+
+    async def _test_connection(
+        self, dialog: SettingsDialog, settings: Settings, key: str | None
+    ) -> None:
+        ok, text = await connection_test.test_connection(
+            self.ctx.providers.http, settings, key, self.ctx.providers.api_base_override
+        )
+        dialog.show_test_result(ok, text)
+
+    def _apply_settings(self, settings: Settings) -> None:
+        save_settings(self.ctx.paths.settings_file, settings)
+        theme_changed = settings.theme != self.ctx.providers.settings.theme
+        self.ctx.providers.settings = settings
+        app = QApplication.instance()
+        if theme_changed and isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+        self.chat.view.set_reasoning_expanded_default(settings.reasoning_expanded)
+        self.refresh_endpoint()
+        self.ctx.credits.refresh()
+        self.status.showMessage("Settings saved.", 4000)
+
+    def export(self, conversation_id: int | None = None) -> None:
+        cid = conversation_id if isinstance(conversation_id, int) else self.current_id
+        title = ""
+        if cid is not None:
+            title = self.ctx.repo.get_conversation(cid, with_messages=False).title
+        dialog = ExportDialog(cid, title, self.ctx.paths.exports_dir, self)
+        dialog.export_requested.connect(self._export)
+        dialog.open()
+
+    def _export(self, ids: list[int] | None, fmt: str, out: Path, reasoning: bool) -> None:
+        summary = run_export(self, self.ctx.repo, ids, fmt, out, reasoning, on_done=self._said)
+        self._said(summary)
+
+    def _said(self, summary: str) -> None:
+        if summary:
+            self.status.showMessage(summary, 10000)
+
+    def import_file(self) -> None:
+        dialog = QFileDialog(self, "Import conversations", str(Path.home()))
+        dialog.setNameFilters(["Conversations (*.json *.zip)", "All files (*)"])
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda name: self._import(Path(name)))
+        dialog.open()
+
+    def _import(self, path: Path) -> None:
+        result = run_import(self, self.ctx.repo, path)
+        if result is not None:
+            self.reload_list()
+            self._said(
+                f"Imported {result.added} conversation(s); {result.skipped} already present."
+            )
 
     # -- key and credits --------------------------------------------------------------------
 
