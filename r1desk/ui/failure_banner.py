@@ -53,7 +53,7 @@ class FailureBanner(QFrame):
 
     @property
     def failure(self) -> Failure | None:
-        return self._failure if self.isVisibleTo(self.parentWidget()) else None
+        return self._failure if not self.isHidden() else None
 
     def show_failure(self, failure: Failure) -> None:
         self._failure = failure
