@@ -34,7 +34,8 @@ def test_global_search_jumps_to_the_exact_message(
     filler = [f"unrelated message number {n}" for n in range(40)]
     target_cid, ids = seed(app, "Old chat about zebras", [*filler, "the zebra stripes answer"])
     seed(app, "Other chat", ["nothing to see"])
-    qtbot.keyClick(app.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(app.window, Qt.Key.Key_F, control_shift)
     dialog = app.window.search_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.query, "zebr*")
