@@ -87,6 +87,7 @@ class ConversationList(QWidget):
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.view.setAccessibleName("Conversations")
         self.view.setSpacing(1)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -120,6 +121,10 @@ class ConversationList(QWidget):
         if not index.isValid():
             return None
         return self.model.conversation(index.row()).id
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [cid for cid in (self.model.conversation(r).id for r in rows) if cid is not None]
 
     def step(self, delta: int) -> None:
         """Select the previous (-1) or next (+1) conversation."""

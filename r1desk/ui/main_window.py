@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from r1desk.domain import Conversation, Message, Role
+from r1desk.domain import Conversation, ConversationSettings, Message, Role
 from r1desk.services import connection_test
 from r1desk.services.context import AppContext
 from r1desk.services.failures import TOP_UP_URL, Failure, NextAction
 from r1desk.settings import Settings, save_settings
 from r1desk.ui.chat_pane import ChatPane
 from r1desk.ui.conversation_list import ConversationList
+from r1desk.ui.conversation_settings_dialog import ConversationSettingsDialog
 from r1desk.ui.key_dialog import KeyDialog
 from r1desk.ui.search_dialog import SearchDialog
 from r1desk.ui.settings_dialog import SettingsDialog
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.key_dialog: KeyDialog | None = None
         self.search_dialog: SearchDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.conversation_settings_dialog: ConversationSettingsDialog | None = None
+        self.export_dialog: ExportDialog | None = None
         self._build_actions()
         self._connect()
         self.resize(1100, 720)
@@ -102,7 +105,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             "&Settings…", [key("Ctrl+,"), key(key.StandardKey.Preferences)], self.open_settings
         )
-        self.export_action = self._action("&Export…", key("Ctrl+E"), self.export)
+        self.export_action = self._action("&Export…", key("Ctrl+E"), lambda: self.export(None))
         self.import_action = self._action("&Import…", key("Ctrl+I"), self.import_file)
         self.stop_action = self._action("&Stop reply", key("Esc"), self.stop_reply)
         self.prev_action = self._action(
@@ -116,6 +119,9 @@ class MainWindow(QMainWindow):
             lambda: self.conversations.step(1),
         )
         self.rename_action = self._action("&Rename conversation…", key("F2"), self.rename_current)
+        self.conversation_settings_action = self._action(
+            "Conversation se&ttings…", key("Ctrl+Shift+,"), self.open_conversation_settings
+        )
         self.delete_action = self._action("&Delete conversation", None, self.delete_current)
         self.undo_action = self._action("&Undo delete", key(key.StandardKey.Undo), self.undo_delete)
         self.undo_action.setShortcutContext(
@@ -136,7 +142,13 @@ class MainWindow(QMainWindow):
         ):
             edit_menu.addAction(action)
         chat_menu = self.menuBar().addMenu("&Chat")
-        for action in (self.stop_action, self.prev_action, self.next_action, self.credits_action):
+        for action in (
+            self.stop_action,
+            self.prev_action,
+            self.next_action,
+            self.conversation_settings_action,
+            self.credits_action,
+        ):
             chat_menu.addAction(action)
         chat_menu.addSeparator()
         chat_menu.addAction(self.key_action)
@@ -228,10 +240,14 @@ class MainWindow(QMainWindow):
     def _show_title(self, conversation: Conversation) -> None:
         title = conversation.title or "New conversation"
         self.setWindowTitle(f"{title} — r1desk")
-        detail = ""
-        if conversation.settings.system_prompt:
-            detail = "custom system prompt"
-        self.chat.set_title(title, detail)
+        own = conversation.settings
+        overrides = [
+            "own system prompt" if own.system_prompt else "",
+            f"max tokens {own.max_tokens}" if own.max_tokens is not None else "",
+            f"temperature {own.temperature:g}" if own.temperature is not None else "",
+            f"top-p {own.top_p:g}" if own.top_p is not None else "",
+        ]
+        self.chat.set_title(title, ", ".join(o for o in overrides if o))
 
     def new_conversation(self) -> None:
         if (
@@ -425,6 +441,23 @@ class MainWindow(QMainWindow):
         self.conversations.select(conversation_id)
         self.chat.view.scroll_to_message(message_id, highlight=True)
 
+    def open_conversation_settings(self) -> None:
+        if self.current_id is None:
+            return
+        cid = self.current_id
+        conversation = self.ctx.repo.get_conversation(cid, with_messages=False)
+        dialog = ConversationSettingsDialog(
+            conversation.title, conversation.settings, self.ctx.providers.settings, self
+        )
+        dialog.accepted_settings.connect(lambda own: self._apply_conversation_settings(cid, own))
+        self.conversation_settings_dialog = dialog
+        dialog.open()
+
+    def _apply_conversation_settings(self, cid: int, own: ConversationSettings) -> None:
+        self.ctx.repo.set_conversation_settings(cid, own)
+        if cid == self.current_id:
+            self._show_title(self.ctx.repo.get_conversation(cid, with_messages=False))
+
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.ctx.providers.settings, self.ctx.keys, self)
         dialog.settings_accepted.connect(self._apply_settings)
@@ -455,12 +488,14 @@ class MainWindow(QMainWindow):
         self.status.showMessage("Settings saved.", 4000)
 
     def export(self, conversation_id: int | None = None) -> None:
-        cid = conversation_id if isinstance(conversation_id, int) else self.current_id
+        cid = conversation_id if conversation_id is not None else self.current_id
         title = ""
         if cid is not None:
             title = self.ctx.repo.get_conversation(cid, with_messages=False).title
-        dialog = ExportDialog(cid, title, self.ctx.paths.exports_dir, self)
+        selected = self.conversations.selected_ids() if conversation_id is None else []
+        dialog = ExportDialog(cid, title, self.ctx.paths.exports_dir, selected, self)
         dialog.export_requested.connect(self._export)
+        self.export_dialog = dialog
         dialog.open()
 
     def _export(self, ids: list[int] | None, fmt: str, out: Path, reasoning: bool) -> None:

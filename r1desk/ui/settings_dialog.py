@@ -27,7 +27,7 @@ from r1desk.ui.settings_key_editor import ERROR_STYLE, KeyEditor
 NOT_SET = "Not set (the provider's default)"
 
 
-def _number(text: str, kind: Callable[[str], object]) -> object:
+def parse_number(text: str, kind: Callable[[str], object]) -> object:
     """None for an empty field, else the number, else the raw text for the validator to refuse."""
     text = text.strip()
     if not text:
@@ -38,7 +38,7 @@ def _number(text: str, kind: Callable[[str], object]) -> object:
         return text
 
 
-def _decimal(text: str) -> float:
+def parse_decimal(text: str) -> float:
     return float(text.replace(",", "."))
 
 
@@ -170,12 +170,12 @@ class SettingsDialog(QDialog):
             "api_base": self.api_base.text().strip(),
             "model": self.model.text().strip(),
             "system_prompt": self.system_prompt.toPlainText(),
-            "max_tokens": _number(self.max_tokens.text(), int),
-            "temperature": _number(self.temperature.text(), _decimal),
-            "top_p": _number(self.top_p.text(), _decimal),
+            "max_tokens": parse_number(self.max_tokens.text(), int),
+            "temperature": parse_number(self.temperature.text(), parse_decimal),
+            "top_p": parse_number(self.top_p.text(), parse_decimal),
             "reasoning_expanded": self.reasoning_expanded.isChecked(),
             "theme": self.theme.currentData(),
-            "font_size": _number(self.font_size.text(), int),
+            "font_size": parse_number(self.font_size.text(), int),
         }
 
     def _problems(self, values: dict[str, object]) -> dict[str, str]:

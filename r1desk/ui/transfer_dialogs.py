@@ -40,17 +40,26 @@ class ExportDialog(QDialog):
     export_requested = Signal(object, str, object, bool)
 
     def __init__(
-        self, conversation_id: int | None, title: str, folder: Path, parent: QWidget | None = None
+        self,
+        conversation_id: int | None,
+        title: str,
+        folder: Path,
+        selected: list[int] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export conversations")
         self._conversation_id = conversation_id
         self._title = title
+        self._selected = selected if selected and len(selected) > 1 else []
         self.this_one = QRadioButton(f"This conversation: {title or 'New conversation'}", self)
+        self.chosen = QRadioButton(f"The {len(self._selected)} selected conversations", self)
+        self.chosen.setVisible(bool(self._selected))
         self.everything = QRadioButton("All conversations (one file each)", self)
-        self.this_one.setChecked(conversation_id is not None)
+        self.this_one.setChecked(conversation_id is not None and not self._selected)
         self.this_one.setEnabled(conversation_id is not None)
-        self.everything.setChecked(conversation_id is None)
+        self.chosen.setChecked(bool(self._selected))
+        self.everything.setChecked(conversation_id is None and not self._selected)
         self.format = QComboBox(self)
         for fmt, label in FORMAT_LABELS.items():
             self.format.addItem(label, fmt)
@@ -72,6 +81,7 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.this_one)
+        form.addRow(self.chosen)
         form.addRow(self.everything)
         form.addRow("Format:", self.format)
         form.addRow(self.reasoning)
@@ -93,6 +103,8 @@ class ExportDialog(QDialog):
             from r1desk.export.filenames import safe_filename
 
             return [self._conversation_id], fmt, folder / safe_filename(self._title, fmt)
+        if self.chosen.isChecked():
+            return list(self._selected), fmt, folder
         return None, fmt, folder
 
     def _accept(self) -> None:

@@ -131,3 +131,56 @@ def test_export_from_the_window_writes_markdown(
     text = (tmp_path / "out.md").read_text(encoding="utf-8")
     assert "export this please" in text and "<details>" in text
     assert "Exported 1 file" in app.window.status.currentMessage()
+
+
+def test_per_conversation_overrides_reach_the_wire_and_show_in_the_header(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    app.window._apply_settings(app.ctx.providers.settings.replace(system_prompt="App-wide."))
+    app.window.open_conversation_settings()
+    dialog = app.window.conversation_settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.system_prompt.setPlainText("Answer like a pirate.")
+    qtbot.keyClicks(dialog.top_p, "1.5")
+    assert not dialog.ok_button.isEnabled() and "Top-p" in dialog.problem.text()
+    dialog.top_p.clear()
+    qtbot.keyClicks(dialog.max_tokens, "256")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "own system prompt" in app.window.chat.header.text()
+    assert "max tokens 256" in app.window.chat.header.text()
+
+    type_and_send(qtbot, app, "ahoy?")
+    app.drive(reply_done(app))
+    body = fake_server.chat_requests()[-1].json()
+    assert body["messages"][0] == {"role": "system", "content": "Answer like a pirate."}
+    assert body["max_tokens"] == 256
+
+    # Another conversation keeps the app-wide prompt.
+    first = app.window.current_id
+    app.window.new_conversation()
+    assert app.window.current_id != first
+    type_and_send(qtbot, app, "plain")
+    app.drive(lambda: len(fake_server.chat_requests()) == 2 and reply_done(app)())
+    body = fake_server.chat_requests()[-1].json()
+    assert body["messages"][0] == {"role": "system", "content": "App-wide."}
+    assert "max_tokens" not in body
+
+
+def test_export_dialog_offers_the_selected_conversations(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], tmp_path: Path
+) -> None:
+    app = start_app()
+    for title in ("one", "two", "three"):
+        seed(app, title, [f"text of {title}"])
+    view = app.window.conversations.view
+    view.selectAll()
+    app.window.export_action.trigger()
+    dialog = app.window.export_dialog
+    assert dialog is not None and dialog.chosen.isChecked()
+    dialog.path.setText(str(tmp_path / "picked"))
+    dialog.format.setCurrentIndex(dialog.format.findData("txt"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    written = sorted(p.name for p in (tmp_path / "picked").iterdir())
+    assert len(written) == 4  # the three seeded plus the empty one made at start
+    assert "one.txt" in written and "three.txt" in written
