@@ -112,12 +112,19 @@ class OpenAICompatClient:
                 emit(completion.deltas())
                 return completion, credits
             accumulator = StreamAccumulator(self.bare_window)
-            # Read to the end rather than break: every generator is closed in this task
-            # (a generator left open is finalised in another task, which anyio refuses).
+            # A bad event is remembered, not raised mid-loop: abandoning httpx's inner
+            # generators leaves them to be finalised in another task, which anyio refuses.
+            failure: InvalidResponseError | None = None
             async with aclosing(aiter_sse(response, self.max_body_bytes)) as events:
                 async for event in events:
-                    if not accumulator.done:
+                    if accumulator.done or failure is not None:
+                        continue
+                    try:
                         emit(accumulator.add_event(event))
+                    except InvalidResponseError as error:
+                        failure = error
+            if failure is not None:
+                raise failure
             emit(accumulator.finish())
             if not accumulator.complete:
                 raise ConnectionLostError("The reply stopped before it was complete.")
