@@ -14,17 +14,28 @@ from typing import TYPE_CHECKING
 from r1desk import __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from r1desk.paths import AppPaths
     from r1desk.secrets import KeyStore
     from r1desk.services.context import AppContext
+    from r1desk.storage import Repository
 
 log = logging.getLogger("r1desk")
 APP_ID = "io.github.r1desk.R1desk"
 SMOKE_TEST_MS = 1500
 
 
+class _PrivateLogHandler(RotatingFileHandler):
+    """Every log file it opens (the first one and each after a rollover) is 0600."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        _make_private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def _setup_logging(log_file: Path) -> None:
-    handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    handler = _PrivateLogHandler(log_file, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -32,6 +43,17 @@ def _setup_logging(log_file: Path) -> None:
     # httpx logs request URLs at INFO; keep it quiet (URLs are harmless, but less is safer).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def _make_private_file(path: Path) -> None:
+    """Create `path` as 0600 (POSIX) before a handler opens it with the umask's mode."""
+    if os.name != "posix":
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        path.chmod(0o600)
+    except OSError:
+        pass  # logging still works; the data dir itself is private
 
 
 def _install_excepthook() -> None:
@@ -55,24 +77,8 @@ def build_context(
     from r1desk.services.providers import ProviderSession
     from r1desk.services.tasks import TaskKeeper
     from r1desk.settings import load_settings
-    from r1desk.storage import DatabaseCorruptError, Repository, move_aside
 
-    notice = ""
-    try:
-        repo = Repository.open(paths.database)
-    except DatabaseCorruptError:
-        moved = move_aside(paths.database)
-        notice = (
-            f"The conversation database could not be read and was moved aside to {moved}. "
-            "r1desk started with a fresh one."
-        )
-        log.error("Database unreadable, moved to %s", moved)
-        repo = Repository.open(paths.database)
-    repo.purge_deleted()
-    interrupted = repo.mark_pending_interrupted()
-    if interrupted:
-        log.info("%d replies were interrupted by the last exit", interrupted)
-
+    repo, notice = open_repository(paths.database)
     settings = load_settings(paths.settings_file)
     keys = keys or KeyStore()
     tasks = TaskKeeper()
@@ -80,6 +86,46 @@ def build_context(
     credits = CreditsMonitor(providers, tasks)
     chat = ChatController(repo, providers, credits, tasks)
     return AppContext(paths, repo, keys, providers, tasks, credits, chat), notice
+
+
+def open_repository(path: Path) -> tuple[Repository, str]:
+    """The database, ready for the window; a damaged one is moved aside and replaced.
+
+    Returns the repository and a notice for the user ("" when all went well). Besides opening,
+    this runs the start-up writes and reads the conversation list, so damage in the pages the
+    window needs first is found here, not as a crash later.
+    """
+    from r1desk.storage import DatabaseCorruptError, Repository, move_aside
+    from r1desk.storage.db import is_corruption
+
+    try:
+        repo = Repository.open(path)
+        try:
+            _start_up(repo)
+        except Exception as error:
+            repo.close()
+            if is_corruption(error):
+                raise DatabaseCorruptError(path) from error
+            raise
+        return repo, ""
+    except DatabaseCorruptError:
+        moved = move_aside(path)
+        log.error("Database unreadable, moved to %s", moved)
+        notice = (
+            f"The conversation database could not be read and was moved aside to {moved}. "
+            "r1desk started with a fresh one."
+        )
+    repo = Repository.open(path)
+    _start_up(repo)
+    return repo, notice
+
+
+def _start_up(repo: Repository) -> None:
+    repo.purge_deleted()
+    interrupted = repo.mark_pending_interrupted()
+    if interrupted:
+        log.info("%d replies were interrupted by the last exit", interrupted)
+    repo.list_conversations()
 
 
 async def shutdown(ctx: AppContext) -> None:
@@ -100,6 +146,8 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
 
     from r1desk.paths import AppPaths
     from r1desk.ui.main_window import MainWindow
+    from r1desk.ui.single_instance import SingleInstance
+    from r1desk.ui.theme import apply_theme
 
     paths = AppPaths.for_data_dir(data_dir) if data_dir else AppPaths.default()
     paths.ensure()
@@ -112,11 +160,16 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     app.setApplicationName("r1desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    instance = SingleInstance(paths.data_dir)
+    if not instance.acquire():
+        return 0  # the running r1desk shows its window instead
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
     ctx, notice = build_context(paths, api_base=api_base)
+    apply_theme(app, ctx.providers.settings.theme)
     window = MainWindow(ctx)
+    instance.activation_requested.connect(lambda: bring_to_front(window))
     window.restore()
     window.show()
     if notice:
@@ -134,5 +187,18 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(shutdown(ctx))
+    instance.release()
     log.info("r1desk stopped")
     return 0
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show, un-minimise and raise the window (another start asked for it)."""
+    from PySide6.QtCore import Qt
+
+    window.show()
+    window.setWindowState(
+        (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+    )
+    window.raise_()
+    window.activateWindow()

@@ -1,4 +1,17 @@
-"""Opening the database file: private permissions, pragmas, migrations, corruption."""
+"""Opening the database file: private permissions, pragmas, migrations, corruption.
+
+Durability, in short (the reasons are next to each pragma in `_configure`):
+
+- `journal_mode=WAL` + `synchronous=FULL`: a commit returns only after the log is fsync'ed, so
+  a stored message survives a crash *and* a power cut; a torn write at the end of the log is
+  discarded by SQLite's checksums on the next open, never applied half-way.
+- Every write is one explicit transaction (`_transaction.write_transaction`): the user's
+  message, the pending reply and the finished reply are each committed before the next await.
+- `busy_timeout=5000`: a second process on the same file waits for the lock instead of failing
+  with "database is locked" (the GUI also keeps to one instance per data dir).
+- A file that is damaged anyway (disk fault, a copy cut short) raises `DatabaseCorruptError`;
+  the app then `move_aside()`s it with a timestamp, keeps it for recovery, and starts fresh.
+"""
 
 from __future__ import annotations
 
@@ -54,6 +67,11 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
     # Touch the schema, so a file with a valid header but a damaged catalogue fails here.
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True when an sqlite3 error means the file is damaged (not, say, locked or full)."""
+    return isinstance(exc, sqlite3.DatabaseError) and _is_corruption(exc)
 
 
 def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
