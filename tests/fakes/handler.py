@@ -22,6 +22,7 @@ _BEARER = "bearer "
 
 class FakeHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # header and body are separate writes; no 40 ms ACK wait
     server_version = "fake-segmind/1.0"
     sys_version = ""
 

@@ -1,0 +1,209 @@
+"""Cold start to the main window's first paint on a real X server, and resident memory.
+
+An Xvfb server is started on a free display for the run and stopped at its end. Each launch
+is a fresh `python -m r1desk --data-dir D --api-base FAKE` (key from SEGMIND_API_KEY, so the
+start-up balance check goes to a loopback fake server and no keyring is asked). "Visible" is
+watched from outside, with Xlib and the DAMAGE extension: the time from spawning the process
+to the first drawing into its first mapped top-level window (first paint, which comes after
+the map). Resident memory is VmRSS from /proc 2 s after that.
+
+Baseline, same run, interleaved with the app launches: a bare PySide6 QMainWindow of the same
+size started by the same Python. Cases: an empty data dir, 10,000 conversations / 500,000
+messages (the first conversation, ~50 messages, is opened), and the same database with its
+5,000-message conversation restored as the last one open. Medians of the repetitions.
+Run alone: `python -m benchmarks.bench_startup`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.data import cached_database, data_dir_with, quick_mode
+from benchmarks.report import Result, make_result
+from benchmarks.xwatch import XWatcher, start_xvfb
+from tests.fakes.server import FakeServer
+
+START_BUDGET_RATIO = 2.0
+MEMORY_BUDGET_RATIO = 1.6
+OPEN_BIG_MEMORY_BUDGET_MB = 150.0
+SETTLE_S = 2.0
+LAUNCH_TIMEOUT_S = 60.0
+KEY = "bench"
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare window")
+window.resize(1100, 720)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+@dataclass
+class Launch:
+    visible_s: float
+    mapped_s: float
+    rss_mb: float
+
+
+@dataclass
+class Variant:
+    name: str
+    command: Callable[[], list[str]]
+    launches: list[Launch] = field(default_factory=list)
+
+    def median(self, attribute: str) -> float:
+        return float(statistics.median(getattr(launch, attribute) for launch in self.launches))
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+def launch(command: list[str], env: dict[str, str], watcher: XWatcher, log: Path) -> Launch:
+    watcher.drain()
+    with log.open("wb") as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=errors, stderr=errors)
+        try:
+            mapped, painted = watcher.wait_for_first_paint(started + LAUNCH_TIMEOUT_S)
+            if mapped is None:
+                tail = log.read_text(errors="replace")[-500:]
+                raise RuntimeError(f"no window within {LAUNCH_TIMEOUT_S} s: {tail}")
+            visible = painted if painted is not None else mapped
+            time.sleep(max(0.0, visible + SETTLE_S - time.perf_counter()))
+            if process.poll() is not None:
+                raise RuntimeError(f"exited with {process.returncode}: {log.read_text()[-500:]}")
+            memory = rss_mb(process.pid)
+        finally:
+            process.terminate()
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    return Launch(visible - started, mapped - started, memory)
+
+
+def run() -> list[Result]:
+    quick = quick_mode()
+    repeats = 2 if quick else 5
+    db = cached_database(1_000, 50_000, 500) if quick else cached_database()
+    big = f"{db.conversations:,} conversations / {db.messages:,} messages"
+    work = Path(tempfile.mkdtemp(prefix="r1desk-bench-startup-"))
+    xvfb, display = start_xvfb()
+    server = FakeServer()
+    server.valid_keys = {KEY}
+    server.start()
+    try:
+        env = {
+            k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")
+        }
+        env.update(DISPLAY=display, SEGMIND_API_KEY=KEY)
+        app = [sys.executable, "-m", "r1desk", "--api-base", server.base_url, "--data-dir"]
+        full = data_dir_with(db.path, work / "full")
+        opened = data_dir_with(db.path, work / "opened", last_conversation=db.big_conversation_id)
+        fresh = iter(range(1000))
+        variants = [
+            Variant("bare", lambda: [sys.executable, "-c", BARE_WINDOW]),
+            Variant("empty", lambda: [*app, str(work / f"empty-{next(fresh)}")]),
+            Variant("full", lambda: [*app, str(full)]),
+            Variant("opened", lambda: [*app, str(opened)]),
+        ]
+        with XWatcher(display) as watcher:
+            for variant in variants:  # warm-up: page cache, .pyc files, fontconfig cache
+                launch(variant.command(), env, watcher, work / "warm-up.log")
+            for _ in range(repeats):
+                for variant in variants:
+                    log = work / f"{variant.name}.log"
+                    variant.launches.append(launch(variant.command(), env, watcher, log))
+    finally:
+        server.stop()
+        xvfb.terminate()
+        xvfb.wait(5)
+        shutil.rmtree(work, ignore_errors=True)
+
+    bare, empty, full_db, big_open = variants
+    base_s, base_mb = bare.median("visible_s"), bare.median("rss_mb")
+
+    def start_note(variant: Variant, what: str) -> str:
+        return (
+            f"{what}; first paint, median of {repeats} (window mapped at "
+            f"{variant.median('mapped_s'):.2f} s; bare window mapped at "
+            f"{bare.median('mapped_s'):.2f} s)"
+        )
+
+    opened_what = f"{big}, its {db.big_conversation_messages:,}-message conversation restored"
+    return [
+        make_result(
+            "startup.empty_data_dir",
+            empty.median("visible_s"),
+            "s",
+            base_s,
+            START_BUDGET_RATIO,
+            budget_of="ratio",
+            note=start_note(empty, "empty --data-dir"),
+        ),
+        make_result(
+            "startup.10k_conversations",
+            full_db.median("visible_s"),
+            "s",
+            base_s,
+            START_BUDGET_RATIO,
+            budget_of="ratio",
+            note=start_note(full_db, big),
+        ),
+        make_result(
+            "startup.open_5000_messages",
+            big_open.median("visible_s"),
+            "s",
+            base_s,
+            note=start_note(big_open, opened_what),
+        ),
+        make_result(
+            "memory.empty_data_dir",
+            empty.median("rss_mb"),
+            "MB",
+            base_mb,
+            MEMORY_BUDGET_RATIO,
+            budget_of="ratio",
+            note="VmRSS 2 s after first paint",
+            digits=1,
+        ),
+        make_result(
+            "memory.10k_conversations",
+            full_db.median("rss_mb"),
+            "MB",
+            base_mb,
+            MEMORY_BUDGET_RATIO,
+            budget_of="ratio",
+            digits=1,
+        ),
+        make_result(
+            "memory.open_5000_messages",
+            big_open.median("rss_mb"),
+            "MB",
+            base_mb,
+            OPEN_BIG_MEMORY_BUDGET_MB,
+            digits=1,
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2))

@@ -1,0 +1,191 @@
+"""Event-loop stalls while a reply streams at 200 chunks/s into a 1,000-message conversation.
+
+The real window, wired as `r1desk` wires it (build_context, MainWindow, one qasync loop), runs
+offscreen with the 1,000-message conversation open and the "custom" OpenAI-compatible provider
+(streaming) pointed at the fake server. The fake runs in its own process, so its Python never
+competes with the app for the GIL, and sends one SSE event every 5 ms (its own sleep polls
+every 10 ms, so the benchmark's copy keeps an exact pace). A 1 ms QTimer probe records when it
+fires; a stall is the gap between two ticks. Baseline, same run: the same probe for as long,
+same window, nothing streaming. Run alone: `python -m benchmarks.bench_streaming`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.data import data_dir_with, generate_conversations, quick_mode
+from benchmarks.report import Result, make_result
+from r1desk.app import build_context, shutdown
+from r1desk.paths import AppPaths
+from r1desk.services.context import AppContext
+from r1desk.settings import Settings, save_settings
+from r1desk.storage import Repository
+from r1desk.ui.main_window import MainWindow
+from tests.unit.memory_keyring import MemoryKeyring
+
+CHUNK_DELAY_S = 0.005
+MAX_BUDGET_MS = 16.0
+P99_BUDGET_MS = 8.0
+HISTORY = 1_000
+IDLE_S = 3.0
+
+
+def serve() -> None:
+    """In the fake server's own process: print the OpenAI base URL, serve until stdin closes."""
+    from tests.fakes.handler import FakeHandler
+    from tests.fakes.server import FakeServer
+
+    def exact_sleep(self: FakeHandler, seconds: float) -> bool:
+        """Keep an even pace: each event `seconds` after the one before, not after the write."""
+        now = time.perf_counter()
+        due = max(now, getattr(self, "due", now)) + seconds
+        self.due = due  # type: ignore[attr-defined]
+        time.sleep(due - now)
+        return True
+
+    FakeHandler._sleep = exact_sleep  # type: ignore[method-assign]
+    FakeHandler.disable_nagle_algorithm = True
+    with FakeServer() as server:
+        server.chunk_delay = CHUNK_DELAY_S
+        print(server.openai_base_url, flush=True)
+        sys.stdin.read()
+
+
+def gaps_ms(ticks: list[float]) -> list[float]:
+    return [(b - a) * 1000 for a, b in itertools.pairwise(ticks)]
+
+
+def p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[-1]
+
+
+@dataclass
+class Round:
+    idle: list[float]  # probe gaps (ms) with nothing streaming
+    streaming: list[float]  # probe gaps (ms) from send until the reply is stored
+    updates: list[float]  # when each streamed update reached the controller's signal
+
+
+async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int) -> list[Round]:
+    from PySide6.QtCore import Qt, QTimer
+
+    ticks: list[float] = []
+    updates: list[float] = []
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(1)
+    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    ctx.chat.message_updated.connect(lambda _message: updates.append(time.perf_counter()))
+    conversation = window.current_id
+    assert conversation is not None
+    await asyncio.sleep(1.0)  # first paint and start-up work are done
+    results = []
+    for _ in range(rounds):
+        ticks.clear()
+        probe.start()
+        await asyncio.sleep(IDLE_S)
+        probe.stop()
+        idle = gaps_ms(ticks)
+        ticks.clear()
+        updates.clear()
+        probe.start()
+        window.send(prompt)
+        started = time.perf_counter()
+        while ctx.chat.is_busy(conversation) and time.perf_counter() - started < 120:
+            await asyncio.sleep(0.01)
+        probe.stop()
+        if window.chat.banner.isVisible() or len(updates) < 10:
+            raise RuntimeError(f"the reply did not stream ({len(updates)} updates)")
+        results.append(Round(idle, gaps_ms(ticks), list(updates)))
+    return results
+
+
+def run() -> list[Result]:
+    repeats = 1 if quick_mode() else 3
+    words = 200 if quick_mode() else 600  # the fake's answer repeats the prompt three times
+    prompt = " ".join(f"streamed{k % 50} word" for k in range(words // 2))
+    fake = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.bench_streaming", "--serve"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert fake.stdout is not None and fake.stdin is not None
+    base_url = fake.stdout.readline().strip()
+    keyring.set_keyring(MemoryKeyring())
+    with tempfile.TemporaryDirectory(prefix="r1desk-bench-stream-") as tmp:
+        folder = data_dir_with(None, Path(tmp) / "data", last_conversation=1)
+        paths = AppPaths.for_data_dir(folder)
+        with Repository.open(paths.database) as repo:
+            repo.import_conversations(generate_conversations(1, HISTORY, seed=5))
+        save_settings(
+            paths.settings_file,
+            Settings(provider="custom", api_base=base_url, model="deepseek-reasoner"),
+        )
+        app = QApplication.instance() or QApplication([])
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        ctx, _ = build_context(paths)
+        window = MainWindow(ctx)
+        window.restore()
+        window.show()
+        try:
+            with loop:
+                rounds = loop.run_until_complete(measure(window, ctx, prompt, repeats))
+                window.close()
+                loop.run_until_complete(shutdown(ctx))
+        finally:
+            fake.stdin.close()
+            fake.wait(10)
+    rates = [len(r.updates) / (r.updates[-1] - r.updates[0]) for r in rounds]
+    worst = max(max(r.streaming) for r in rounds)
+    note = (
+        f"median of {repeats} replies of {len(rounds[0].updates)} streamed updates into "
+        f"{HISTORY:,} messages, received at {statistics.median(rates):.0f}/s (sent at "
+        f"{1 / CHUNK_DELAY_S:.0f}/s); worst stall of all rounds {worst:.1f} ms"
+    )
+
+    def median_of(pick: Callable[[list[float]], float], which: str) -> float:
+        return statistics.median(pick(getattr(r, which)) for r in rounds)
+
+    return [
+        make_result(
+            "streaming.max_stall",
+            median_of(max, "streaming"),
+            "ms",
+            median_of(max, "idle"),
+            MAX_BUDGET_MS,
+            note=note,
+        ),
+        make_result(
+            "streaming.p99_stall",
+            median_of(p99, "streaming"),
+            "ms",
+            median_of(p99, "idle"),
+            P99_BUDGET_MS,
+        ),
+    ]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--serve"]:
+        serve()
+    else:
+        print(json.dumps(run(), indent=2))
