@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("r1desk")
 APP_ID = "io.github.r1desk.R1desk"
 SMOKE_TEST_MS = 1500
+CREDITS_CHECK_DELAY_MS = 400
 
 
 class _PrivateLogHandler(RotatingFileHandler):
@@ -145,6 +146,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from r1desk.paths import AppPaths
+    from r1desk.services.main_thread_gc import MainThreadGarbageCollector
     from r1desk.ui.main_window import MainWindow
     from r1desk.ui.single_instance import SingleInstance
     from r1desk.ui.theme import apply_theme
@@ -165,6 +167,8 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
         return 0  # the running r1desk shows its window instead
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    collector = MainThreadGarbageCollector(app)
+    collector.start()
 
     ctx, notice = build_context(paths, api_base=api_base)
     apply_theme(app, ctx.providers.settings.theme)
@@ -177,8 +181,9 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     if smoke_test:
         QTimer.singleShot(SMOKE_TEST_MS, window.close)
     else:
-        # The only network call at start-up: the balance (Segmind, key present).
-        QTimer.singleShot(0, ctx.credits.refresh)
+        # The only network call at start-up: the balance (Segmind, key present), after the
+        # window has painted so it never delays it.
+        QTimer.singleShot(CREDITS_CHECK_DELAY_MS, ctx.credits.refresh)
         if ctx.providers.missing_key():
             QTimer.singleShot(0, window.ask_for_key)
 

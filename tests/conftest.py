@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never let a test reach a real key in the environment.
@@ -11,7 +16,16 @@ for _name in ("SEGMIND_API_KEY", "DEEPSEEK_API_KEY"):
 
 pytest_plugins = ["tests.fakes.fixtures"]
 
-from hypothesis import HealthCheck, settings  # noqa: E402
+# Collect garbage on the main thread only, as the app does (r1desk.services.main_thread_gc):
+# a Qt object collected on the fake server's thread leaves a dangling timer and Qt segfaults.
+gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread() -> Iterator[None]:
+    yield
+    gc.collect()
+
 
 # Property tests: quick locally, a larger fixed budget in CI (.ci/run sets HYPOTHESIS_PROFILE=ci).
 settings.register_profile("dev", max_examples=200, deadline=None)
