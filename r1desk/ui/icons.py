@@ -1,0 +1,24 @@
+"""The application icon, read from the package data in `r1desk.resources`.
+
+importlib.resources finds it wherever r1desk runs from: a wheel, an editable install
+(`resources/` in the checkout) or the PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from PySide6.QtGui import QIcon, QPixmap
+
+APP_ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    """Every shipped size of the r1desk icon; needs a QGuiApplication."""
+    folder = files("r1desk.resources") / "icons"
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        pixmap = QPixmap()
+        if pixmap.loadFromData((folder / f"r1desk-{size}.png").read_bytes(), "PNG"):
+            icon.addPixmap(pixmap)
+    return icon
