@@ -147,6 +147,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
 
     from r1desk.paths import AppPaths
     from r1desk.services.main_thread_gc import MainThreadGarbageCollector
+    from r1desk.ui.icons import app_icon
     from r1desk.ui.main_window import MainWindow
     from r1desk.ui.single_instance import SingleInstance
     from r1desk.ui.theme import apply_theme
@@ -162,6 +163,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     app.setApplicationName("r1desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     instance = SingleInstance(paths.data_dir)
     if not instance.acquire():
         return 0  # the running r1desk shows its window instead
