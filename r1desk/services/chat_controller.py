@@ -11,6 +11,7 @@ import asyncio
 import dataclasses
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +25,7 @@ from r1desk.services.tasks import TaskKeeper
 from r1desk.storage import Repository
 
 log = logging.getLogger(__name__)
+STREAM_PUBLISH_INTERVAL_S = 0.05
 STOPPED_TEXT = "Stopped — the reply is incomplete."
 
 
@@ -173,13 +175,8 @@ class ChatController(QObject):
 
     async def _reply(self, conversation_id: int, pending: Message) -> None:
         started = time.monotonic()
-
-        def on_delta(delta: api.Delta) -> None:
-            if delta.kind == "reasoning":
-                pending.reasoning += delta.text
-            else:
-                pending.content += delta.text
-            self.message_updated.emit(dataclasses.replace(pending))
+        stream = _StreamedText(pending, self.message_updated.emit)
+        on_delta = stream.add
 
         try:
             client = self._providers.chat_client()
@@ -187,12 +184,14 @@ class ChatController(QObject):
                 self._history(conversation_id), self._params(conversation_id), on_delta
             )
         except asyncio.CancelledError:
+            stream.close()
             pending.status = MessageStatus.INTERRUPTED
             pending.error = STOPPED_TEXT
             pending.elapsed_s = time.monotonic() - started
             self._finish(conversation_id, pending)
             raise
         except Exception as error:  # every failure is shown; none may escape silently
+            stream.close()
             if not isinstance(error, api.ApiError):
                 log.exception("Unexpected error while waiting for a reply")
             failure = describe_failure(conversation_id, error)
@@ -204,6 +203,7 @@ class ChatController(QObject):
             self._finish(conversation_id, pending)
             self.reply_failed.emit(failure)
             return
+        stream.close()
         pending.content = reply.content
         pending.reasoning = reply.reasoning
         pending.usage = reply.usage
@@ -221,3 +221,37 @@ class ChatController(QObject):
         self.message_updated.emit(dataclasses.replace(reply))
         self.busy_changed.emit(conversation_id, False)
         self.conversation_changed.emit(conversation_id)
+
+
+class _StreamedText:
+    """Collects streamed deltas into the pending reply and publishes a copy at most every
+    STREAM_PUBLISH_INTERVAL_S (the view redraws no faster), so a fast stream costs little."""
+
+    def __init__(self, pending: Message, publish: Callable[[Message], None]) -> None:
+        self._pending = pending
+        self._publish = publish
+        self._parts: dict[str, list[str]] = {"reasoning": [pending.reasoning], "content": []}
+        self._parts["content"].append(pending.content)
+        self._timer: asyncio.TimerHandle | None = None
+
+    def add(self, delta: api.Delta) -> None:
+        self._parts[delta.kind].append(delta.text)
+        if self._timer is None:
+            loop = asyncio.get_event_loop()
+            self._timer = loop.call_later(STREAM_PUBLISH_INTERVAL_S, self._flush)
+
+    def _flush(self) -> None:
+        self._timer = None
+        self._sync()
+        self._publish(dataclasses.replace(self._pending))
+
+    def _sync(self) -> None:
+        self._pending.reasoning = "".join(self._parts["reasoning"])
+        self._pending.content = "".join(self._parts["content"])
+
+    def close(self) -> None:
+        """Stop publishing; the pending reply holds everything that arrived."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._sync()

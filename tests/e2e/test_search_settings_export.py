@@ -108,6 +108,7 @@ def test_switching_provider_mid_conversation_streams_from_openai_endpoint(
     app.ctx.chat.message_updated.connect(
         lambda m: m.status is MessageStatus.PENDING and partial_seen.append(m.content)
     )
+    fake_server.chunk_delay = 0.02  # a stream that takes a while, as real ones do
     type_and_send(qtbot, app, "second streamed")
     app.drive(lambda: len(app.window.chat.view.messages()) == 4 and reply_done(app)())
     reply = last_message(app)
@@ -115,6 +116,8 @@ def test_switching_provider_mid_conversation_streams_from_openai_endpoint(
     assert reply.provider == "custom" and reply.model == "r1-local"
     assert reply.reasoning and "second streamed" in reply.content
     assert len(partial_seen) > 1  # text arrived in pieces while streaming
+    pieces = (len(reply.reasoning) + len(reply.content)) // fake_server.piece_chars
+    assert len(partial_seen) < pieces / 2  # ...but pooled, not one update per piece
     request = fake_server.chat_requests()[-1]
     assert request.path.startswith("/openai/") and request.json()["stream"] is True
     stored = app.ctx.repo.messages(app.window.current_id)  # type: ignore[arg-type]
