@@ -6,8 +6,11 @@ import gc
 import os
 from collections.abc import Iterator
 
+import keyring
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.unit.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never let a test reach a real key in the environment.
@@ -19,6 +22,18 @@ pytest_plugins = ["tests.fakes.fixtures"]
 # Collect garbage on the main thread only, as the app does (r1desk.services.main_thread_gc):
 # a Qt object collected on the fake server's thread leaves a dangling timer and Qt segfaults.
 gc.disable()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Install a MemoryKeyring as the active backend; restore the previous one afterwards."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 
 from r1desk import domain
@@ -11,6 +12,7 @@ from r1desk.api.errors import InvalidResponseError, ServerError
 from r1desk.api.reasoning import Delta, ReasoningExtractor, split_reasoning
 from r1desk.api.sse import SSEEvent, decode_sse_text
 from r1desk.api.text import clean_message, message_from_json
+from r1desk.api.types import ChatReply
 
 _REASONING_FIELDS = ("reasoning_content", "reasoning")
 
@@ -27,6 +29,18 @@ class Completion:
         """The whole reply as deltas, reasoning first (for clients that got it in one piece)."""
         out = [Delta("reasoning", self.reasoning)] if self.reasoning else []
         return out + ([Delta("content", self.content)] if self.content else [])
+
+    def to_reply(self, credits: float | None, started: float, default_model: str) -> ChatReply:
+        """The client's answer: this completion plus the balance and the time it took."""
+        return ChatReply(
+            content=self.content,
+            reasoning=self.reasoning,
+            finish_reason=self.finish_reason,
+            usage=self.usage,
+            remaining_credits=credits,
+            elapsed_s=time.monotonic() - started,
+            model=self.model or default_model,
+        )
 
 
 def _int(value: object) -> int | None:

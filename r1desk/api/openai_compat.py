@@ -131,15 +131,7 @@ class OpenAICompatClient:
             return accumulator.result(), credits
 
         completion, credits = await run_exchange(self._http, request, handle, self.deadline_s)
-        return ChatReply(
-            content=completion.content,
-            reasoning=completion.reasoning,
-            finish_reason=completion.finish_reason,
-            usage=completion.usage,
-            remaining_credits=credits,
-            elapsed_s=time.monotonic() - started,
-            model=completion.model or self._model,
-        )
+        return completion.to_reply(credits, started, self._model)
 
     async def list_models(self) -> list[str]:
         """Model names (`GET {base}/models`): the cheapest call, good for "Test connection"."""

@@ -84,15 +84,7 @@ class SegmindClient:
         if on_delta is not None:
             for delta in completion.deltas():
                 on_delta(delta)
-        return ChatReply(
-            content=completion.content,
-            reasoning=completion.reasoning,
-            finish_reason=completion.finish_reason,
-            usage=completion.usage,
-            remaining_credits=credits,
-            elapsed_s=time.monotonic() - started,
-            model=completion.model or self.slug,
-        )
+        return completion.to_reply(credits, started, self.slug)
 
     async def get_credits(self) -> domain.Credits:
         """The balance, without spending anything (`GET {base}/get-user-credits`)."""

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import keyring
 import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
@@ -23,21 +22,11 @@ from r1desk.paths import AppPaths
 from r1desk.secrets import KeyStore
 from r1desk.services.context import AppContext
 from r1desk.ui.main_window import MainWindow
+from r1desk.ui.startup import prepare_app
 from tests.fakes.server import FakeServer
 from tests.unit.memory_keyring import MemoryKeyring
 
 TEST_KEY = "test-key"
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -100,6 +89,12 @@ def start_app(
             keys.set_key("segmind", TEST_KEY)
         api_base = fake_server.base_url if override_base else None
         ctx, _notice = build_context(paths, api_base=api_base, keys=keys)
+        settings = ctx.providers.settings  # "system" language: English, whatever the machine
+        qt_app = QApplication.instance()
+        assert isinstance(qt_app, QApplication)
+        prepare_app(
+            qt_app, settings.replace(language="en") if settings.language == "system" else settings
+        )
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.restore()
