@@ -150,7 +150,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     from r1desk.ui.icons import app_icon
     from r1desk.ui.main_window import MainWindow
     from r1desk.ui.single_instance import SingleInstance
-    from r1desk.ui.theme import apply_theme
+    from r1desk.ui.startup import prepare_app
 
     paths = AppPaths.for_data_dir(data_dir) if data_dir else AppPaths.default()
     paths.ensure()
@@ -173,7 +173,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     collector.start()
 
     ctx, notice = build_context(paths, api_base=api_base)
-    apply_theme(app, ctx.providers.settings.theme)
+    prepare_app(app, ctx.providers.settings)  # translators, theme, font size
     window = MainWindow(ctx)
     instance.activation_requested.connect(lambda: bring_to_front(window))
     window.restore()

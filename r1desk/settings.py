@@ -63,6 +63,8 @@ PRESETS: Mapping[str, ProviderPreset] = {
     )
 }  # fmt: skip
 THEMES = ("system", "light", "dark")
+LANGUAGES = ("system", "en", "zh_CN")  # "system": from the OS locale
+ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT = 50, 300, 100  # chat text size, percent
 _MODEL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/@+-]*")
 
 
@@ -151,6 +153,16 @@ def validate_font_size(value: object) -> str | None:
     return None
 
 
+def validate_language(value: object) -> str | None:
+    return None if value in LANGUAGES else "The language must be system, en or zh_CN."
+
+
+def validate_zoom(value: object) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not ZOOM_MIN <= value <= ZOOM_MAX:
+        return f"The zoom must be a whole percentage from {ZOOM_MIN} to {ZOOM_MAX}."
+    return None
+
+
 def _validate_bool(value: object) -> str | None:
     return None if isinstance(value, bool) else "This must be true or false."
 
@@ -167,6 +179,8 @@ VALIDATORS: Mapping[str, Callable[[object], str | None]] = {
     "theme": validate_theme,
     "font_size": validate_font_size,
     "notify_when_done": _validate_bool,
+    "language": validate_language,
+    "zoom": validate_zoom,
 }
 
 
@@ -192,6 +206,8 @@ class Settings:
     theme: str = "system"
     font_size: int | None = None  # None: the platform's font size
     notify_when_done: bool = True
+    language: str = "system"
+    zoom: int = ZOOM_DEFAULT  # chat text size in percent (Ctrl+= / Ctrl+- / Ctrl+0)
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):

@@ -1,4 +1,4 @@
-"""The right-hand side: the conversation's title, its messages, errors, and the composer."""
+"""The right-hand side: the conversation's title, its messages (or a welcome), errors, composer."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from r1desk.ui.chat_view import ChatView
 from r1desk.ui.composer import Composer
 from r1desk.ui.failure_banner import FailureBanner
 from r1desk.ui.find_bar import FindBar
+from r1desk.ui.welcome import WelcomePanel
 
 
 class ChatPane(QWidget):
@@ -16,10 +17,12 @@ class ChatPane(QWidget):
         self.header = QLabel(self)
         self.header.setObjectName("ChatHeader")
         self.header.setStyleSheet("#ChatHeader { font-weight: 600; padding: 8px 10px 4px 10px; }")
-        self.header.setAccessibleName("Conversation title")
+        self.header.setAccessibleName(self.tr("Conversation title"))
+        self.header.setWordWrap(True)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.view = ChatView(self)
+        self.welcome = WelcomePanel(self)
         self.banner = FailureBanner(self)
         self.composer = Composer(self)
         layout = QVBoxLayout(self)
@@ -28,11 +31,23 @@ class ChatPane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.welcome, 1)
         banner_row = QVBoxLayout()
         banner_row.setContentsMargins(8, 0, 8, 0)
         banner_row.addWidget(self.banner)
         layout.addLayout(banner_row)
         layout.addWidget(self.composer)
+        model = self.view.model()
+        model.modelReset.connect(self._show_view_or_welcome)
+        model.rowsInserted.connect(self._show_view_or_welcome)
+        model.rowsRemoved.connect(self._show_view_or_welcome)
+        self._show_view_or_welcome()
+
+    def _show_view_or_welcome(self) -> None:
+        """An empty conversation shows the welcome screen instead of a blank list."""
+        empty = self.view.model().rowCount() == 0
+        self.welcome.setVisible(empty)
+        self.view.setVisible(not empty)
 
     def open_find(self) -> None:
         self.find_bar.set_haystack(

@@ -12,11 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QContextMenuEvent,
     QCursor,
     QDesktopServices,
+    QFont,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -25,6 +28,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QShowEvent,
     Qt,
 )
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolTip, QTreeView, QWidget
@@ -38,12 +42,18 @@ from r1desk.ui.message_model import MessageListModel
 
 log = logging.getLogger(__name__)
 
-PLACEHOLDER = "Ask R1 anything. Enter sends, Shift+Enter adds a line."
+PLACEHOLDER = "Ask R1 anything. Enter sends, Shift+Enter adds a line."  # see placeholder()
 STREAM_REDRAW_MS = 50
 HIGHLIGHT_MS = 1500
 WARM_UP_DELAY_MS = 300
 TICK_MS = 500
 COPY_SCHEME = "r1desk-copy:"
+
+
+def placeholder() -> str:
+    return QCoreApplication.translate(
+        "ChatView", "Ask R1 anything. Enter sends, Shift+Enter adds a line."
+    )
 
 
 class ChatView(QTreeView):
@@ -59,6 +69,7 @@ class ChatView(QTreeView):
         self._follow = True  # pinned to the bottom
         self._stale_rows: set[int] = set()
         self._pending_updates: set[int] = set()  # row keys waiting for the next coalesced redraw
+        self._zoom = 100
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
         self.setModel(self._model)
@@ -77,10 +88,13 @@ class ChatView(QTreeView):
         self.setMouseTracking(True)
         self.setFrameShape(QTreeView.Shape.NoFrame)
         self.verticalScrollBar().setSingleStep(24)
-        self.setAccessibleName("Conversation")
+        self.setAccessibleName(self.tr("Conversation"))
         self.setAccessibleDescription(
-            "Messages of the open conversation. Page Up and Page Down scroll, Ctrl+C copies "
-            "the current message, the context menu key offers more actions."
+            self.tr(
+                "Messages of the open conversation. Page Up and Page Down scroll, Space shows "
+                "or hides the reasoning of the current message, Ctrl+C copies it, the context "
+                "menu key offers more actions."
+            )
         )
 
         self._delegate.height_known.connect(self._on_height_known)
@@ -158,9 +172,21 @@ class ChatView(QTreeView):
         return self._model.messages()
 
     def set_reasoning_expanded_default(self, expanded: bool) -> None:
+        self._model.expanded_default = expanded
         if expanded != self._delegate.expanded_default:
             self._delegate.expanded_default = expanded
             self._relayout()
+
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        """Scale the chat text to `percent` of the app's font size."""
+        self._zoom = percent
+        font = QFont(QGuiApplication.font())
+        font.setPointSizeF(max(4.0, font.pointSizeF() * percent / 100))
+        self.setFont(font)
 
     def scroll_to_message(self, message_id: int, highlight: bool = True) -> None:
         row = self._model.find_id(message_id)
@@ -200,6 +226,19 @@ class ChatView(QTreeView):
             self._expanded[entry.message.id] = entry.expanded
         self._delegate.exact_height(row)
         self._model.notify_changed(row)
+        event = QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
+        event.setChild(row)
+        QAccessible.updateAccessibility(event)
+
+    def toggle_current_reasoning(self) -> bool:
+        """Show or hide the reasoning of the current message (none current: the newest one)."""
+        index = self.currentIndex()
+        rows = [index.row()] if index.isValid() else range(self._model.rowCount() - 1, -1, -1)
+        for row in rows:
+            if self._model.row(row).message.reasoning:
+                self.toggle_reasoning(row)
+                return True
+        return False
 
     # -- heights and scrolling ------------------------------------------------------------------
 
@@ -364,13 +403,16 @@ class ChatView(QTreeView):
     def _build_context_menu(self, index: QModelIndex) -> QMenu | None:
         if not index.isValid():
             return None
-        message = self._model.row(index.row()).message
+        row = index.row()
+        message = self._model.row(row).message
         return build_message_menu(
             self,
             message,
-            is_last_answer=self._is_last_assistant(index.row()),
+            is_last_answer=self._is_last_assistant(row),
             request=lambda name: self.action_requested.emit(name, message),
             copy=QGuiApplication.clipboard().setText,
+            expanded=self._delegate.is_expanded(self._model.row(row)),
+            toggle=lambda: self.toggle_reasoning(row),
         )
 
     def _is_last_assistant(self, row: int) -> bool:
@@ -406,6 +448,9 @@ class ChatView(QTreeView):
             Qt.Key.Key_Home: lambda: bar.setValue(bar.minimum()),
             Qt.Key.Key_End: lambda: bar.setValue(bar.maximum()),
         }
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.toggle_current_reasoning()
+            return
         move = moves.get(Qt.Key(event.key()))
         if move is None:
             super().keyPressEvent(event)
@@ -424,8 +469,13 @@ class ChatView(QTreeView):
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-        painter.drawText(self.viewport().rect().adjusted(24, 0, -24, 0), flags, PLACEHOLDER)
+        painter.drawText(self.viewport().rect().adjusted(24, 0, -24, 0), flags, placeholder())
         painter.end()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._configure_delegate():  # the theme or font may have changed while hidden
+            self._relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

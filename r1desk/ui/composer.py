@@ -46,13 +46,14 @@ class Composer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = ComposerEdit(self)
-        self.edit.setPlaceholderText("Message R1…  (Enter sends, Shift+Enter adds a line)")
+        self.edit.setPlaceholderText(self.tr("Message R1…  (Enter sends, Shift+Enter adds a line)"))
         self.edit.setTabChangesFocus(True)
-        self.edit.setAccessibleName("Message")
-        self.edit.setAccessibleDescription("Write a message. Enter sends, Shift+Enter adds a line.")
+        self.edit.setAccessibleName(self.tr("Message"))
+        self.edit.setAccessibleDescription(
+            self.tr("Write a message. Enter sends, Shift+Enter adds a line.")
+        )
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.button = QPushButton("Send", self)
-        self.button.setAccessibleName("Send")
+        self.button = QPushButton(self.tr("Send"), self)
         self.button.setMinimumWidth(84)
         self.button.setDefault(False)
         layout = QHBoxLayout(self)
@@ -85,6 +86,12 @@ class Composer(QWidget):
         self._fit_height()
         self._refresh_button()
 
+    def insert_example(self, text: str) -> None:
+        """Put an example prompt in the box (replacing an empty draft) for the user to send."""
+        self.edit.setPlainText(text)
+        self.edit.moveCursor(self.edit.textCursor().MoveOperation.End)
+        self.edit.setFocus()
+
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
         self._refresh_button()
@@ -108,12 +115,12 @@ class Composer(QWidget):
 
     def _refresh_button(self) -> None:
         if self._busy:
-            self.button.setText("Stop")
-            self.button.setToolTip("Stop waiting for the reply (Esc)")
+            self.button.setText(self.tr("Stop"))
+            self.button.setToolTip(self.tr("Stop waiting for the reply (Esc)"))
             self.button.setEnabled(True)
         else:
-            self.button.setText("Send")
-            self.button.setToolTip("Send the message (Enter)")
+            self.button.setText(self.tr("Send"))
+            self.button.setToolTip(self.tr("Send the message (Enter)"))
             self.button.setEnabled(bool(self.text.strip()))
         self.button.setAccessibleName(self.button.text())
 

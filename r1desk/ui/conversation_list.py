@@ -6,16 +6,20 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QContextMenuEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from r1desk.domain import Conversation
+from r1desk.ui.a11y import name_clear_button
 
 ConversationIdRole = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -37,6 +41,7 @@ class ConversationListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[Conversation] = []
+        self.row_height = 0  # set by the view from its font; 0: let the delegate measure
 
     def set_conversations(self, rows: list[Conversation]) -> None:
         self.beginResetModel()
@@ -59,15 +64,53 @@ class ConversationListModel(QAbstractListModel):
         if not index.isValid():
             return None
         conversation = self._rows[index.row()]
-        title = conversation.title or "New conversation"
+        title = conversation.title or QCoreApplication.translate(
+            "ConversationList", "New conversation"
+        )
         if role == Qt.ItemDataRole.DisplayRole:
             pin = "📌 " if conversation.pinned else ""
             return f"{pin}{title}\n{friendly_time(conversation.updated_at)}"
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if conversation.pinned:
+                return QCoreApplication.translate("ConversationList", "{title}, pinned").format(
+                    title=title
+                )
             return title
         if role == ConversationIdRole:
             return conversation.id
+        if role == Qt.ItemDataRole.SizeHintRole and self.row_height:
+            return QSize(1, self.row_height)
         return None
+
+
+class _ListView(QListView):
+    """A list that says why it is empty instead of showing a blank pane."""
+
+    menu_requested = Signal(QPoint)  # viewport position; the keyboard's is the current row
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty_text = ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        pos = event.pos()
+        current = self.currentIndex()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard and current.isValid():
+            pos = self.visualRect(current).center()
+        self.menu_requested.emit(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model = self.model()
+        if model is not None and model.rowCount():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(self.viewport().rect().adjusted(12, 16, -12, 0), flags, self.empty_text)
+        painter.end()
 
 
 class ConversationList(QWidget):
@@ -80,24 +123,53 @@ class ConversationList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter conversations (Ctrl+K)")
+        self.filter.setPlaceholderText(self.tr("Filter conversations (Ctrl+K)"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter conversations")
+        name_clear_button(self.filter)
+        self.filter.setAccessibleName(self.tr("Filter conversations"))
+        self.filter.setAccessibleDescription(
+            self.tr("Shows only conversations whose title or messages contain this text")
+        )
         self.model = ConversationListModel()
-        self.view = QListView(self)
+        self.view = _ListView(self)
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
-        self.view.setAccessibleName("Conversations")
+        self.view.setAccessibleName(self.tr("Conversations"))
+        self.view.setAccessibleDescription(
+            self.tr("Up and Down choose a conversation; the context menu key offers more")
+        )
+        self.filter.textChanged.connect(self._update_empty_text)
+        self._update_empty_text()
         self.view.setSpacing(1)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._fit_rows()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         self.view.selectionModel().currentChanged.connect(self._on_current)
-        self.view.customContextMenuRequested.connect(self._show_menu)
+        self.view.menu_requested.connect(self._show_menu)
         self._quiet = False
+
+    def _fit_rows(self) -> None:
+        """Two lines per row, measured with CJK glyphs too: fallback fonts are taller, and a
+        row sized for Latin text alone would cut titles in Chinese short."""
+        metrics = self.view.fontMetrics()
+        line = max(metrics.lineSpacing(), metrics.boundingRect("国Ág").height())
+        self.model.row_height = 2 * line + 8
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+
+    def _update_empty_text(self) -> None:
+        self.view.empty_text = (
+            self.tr("No conversation matches the filter.")
+            if self.filter.text()
+            else self.tr("No conversations yet. Ctrl+N starts one.")
+        )
+        self.view.viewport().update()
 
     def set_conversations(self, rows: list[Conversation], keep_id: int | None) -> None:
         self._quiet = True
@@ -146,13 +218,13 @@ class ConversationList(QWidget):
         cid = conversation.id
         assert cid is not None
         menu = QMenu(self)
-        rename = QAction("Rename…", menu)
+        rename = QAction(self.tr("Rename…"), menu)
         rename.triggered.connect(lambda: self.rename_requested.emit(cid))
-        pin = QAction("Unpin" if conversation.pinned else "Pin to top", menu)
+        pin = QAction(self.tr("Unpin") if conversation.pinned else self.tr("Pin to top"), menu)
         pin.triggered.connect(lambda: self.pin_requested.emit(cid, not conversation.pinned))
-        export = QAction("Export…", menu)
+        export = QAction(self.tr("Export…"), menu)
         export.triggered.connect(lambda: self.export_requested.emit(cid))
-        delete = QAction("Delete", menu)
+        delete = QAction(self.tr("Delete"), menu)
         delete.triggered.connect(lambda: self.delete_requested.emit(cid))
         for action in (rename, pin, export):
             menu.addAction(action)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from r1desk.domain import ConversationSettings
 from r1desk.settings import Settings, validate_max_tokens, validate_temperature, validate_top_p
 from r1desk.ui.settings_dialog import parse_decimal, parse_number
-from r1desk.ui.settings_key_editor import ERROR_STYLE
+from r1desk.ui.theme import error_style
 
 
 class ConversationSettingsDialog(QDialog):
@@ -34,30 +34,35 @@ class ConversationSettingsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Settings for “{title or 'New conversation'}”")
+        self.setWindowTitle(
+            self.tr("Settings for “{title}”").format(title=title or self.tr("New conversation"))
+        )
         self.system_prompt = QPlainTextEdit(own.system_prompt or "", self)
         self.system_prompt.setPlaceholderText(
-            f"App default: {defaults.system_prompt}"
+            self.tr("App default: {value}").format(value=defaults.system_prompt)
             if defaults.system_prompt
-            else "App default: none"
+            else self.tr("App default: none")
         )
-        self.system_prompt.setAccessibleName("System prompt for this conversation")
-        self.max_tokens = self._line("Max tokens", own.max_tokens, defaults.max_tokens)
-        self.temperature = self._line("Temperature", own.temperature, defaults.temperature)
-        self.top_p = self._line("Top-p", own.top_p, defaults.top_p)
+        self.system_prompt.setAccessibleName(self.tr("System prompt for this conversation"))
+        self.max_tokens = self._line(self.tr("Max tokens"), own.max_tokens, defaults.max_tokens)
+        self.temperature = self._line(self.tr("Temperature"), own.temperature, defaults.temperature)
+        self.top_p = self._line(self.tr("Top-p"), own.top_p, defaults.top_p)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setStyleSheet(error_style(self))
         self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(self.tr("Problem"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         form = QFormLayout(self)
-        form.addRow(QLabel("Leave a field empty to use the app-wide setting.", self))
-        form.addRow("System prompt:", self.system_prompt)
-        form.addRow("Max tokens:", self.max_tokens)
-        form.addRow("Temperature:", self.temperature)
-        form.addRow("Top-p:", self.top_p)
+        hint = QLabel(self.tr("Leave a field empty to use the app-wide setting."), self)
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow(self.tr("System prompt:"), self.system_prompt)
+        form.addRow(self.tr("Max tokens:"), self.max_tokens)
+        form.addRow(self.tr("Temperature:"), self.temperature)
+        form.addRow(self.tr("Top-p:"), self.top_p)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         for edit in (self.max_tokens, self.temperature, self.top_p):
@@ -69,7 +74,11 @@ class ConversationSettingsDialog(QDialog):
 
     def _line(self, name: str, value: float | None, default: float | None) -> QLineEdit:
         edit = QLineEdit("" if value is None else f"{value:g}", self)
-        edit.setPlaceholderText(f"App default: {default:g}" if default is not None else "Not set")
+        edit.setPlaceholderText(
+            self.tr("App default: {value}").format(value=f"{default:g}")
+            if default is not None
+            else self.tr("Not set")
+        )
         edit.setAccessibleName(name)
         return edit
 

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from r1desk.services.failures import Failure, NextAction
+from r1desk.ui.theme import BANNER, is_dark
 
-ACTION_LABELS = {
-    NextAction.RETRY: "Retry",
-    NextAction.ENTER_KEY: "Enter API key…",
-    NextAction.OPEN_SETTINGS: "Open settings…",
-    NextAction.TOP_UP: "Top up credits…",
-}
+translate = QCoreApplication.translate
+
+
+def action_label(action: NextAction) -> str:
+    return {
+        NextAction.RETRY: translate("FailureBanner", "Retry"),
+        NextAction.ENTER_KEY: translate("FailureBanner", "Enter API key…"),
+        NextAction.OPEN_SETTINGS: translate("FailureBanner", "Open settings…"),
+        NextAction.TOP_UP: translate("FailureBanner", "Top up credits…"),
+    }[action]
 
 
 class FailureBanner(QFrame):
@@ -22,18 +28,14 @@ class FailureBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("FailureBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#FailureBanner { background: #fdecea; border: 1px solid #e0a39c; border-radius: 4px; }"
-            "#FailureBanner QLabel { color: #5f1d16; }"
-        )
+        self._styled_dark: bool | None = None
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.primary = QPushButton(self)
-        self.retry = QPushButton("Retry", self)
-        self.close_button = QPushButton("Dismiss", self)
-        for button in (self.primary, self.retry, self.close_button):
-            button.setAccessibleName(button.text())
+        self.primary = QPushButton(action_label(NextAction.RETRY), self)
+        self.retry = QPushButton(self.tr("Retry"), self)
+        self.close_button = QPushButton(self.tr("Dismiss"), self)
+        self.close_button.setAccessibleDescription(self.tr("Hides this message"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
@@ -48,7 +50,8 @@ class FailureBanner(QFrame):
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
         self._wait_s = 0
-        self.setAccessibleName("Error")
+        self.setAccessibleName(self.tr("Error"))
+        self._restyle()
         self.hide()
 
     @property
@@ -59,7 +62,7 @@ class FailureBanner(QFrame):
         self._failure = failure
         self.label.setText(failure.text)
         self.setAccessibleDescription(failure.text)
-        self.primary.setText(ACTION_LABELS[failure.action])
+        self.primary.setText(action_label(failure.action))
         self.primary.setAccessibleName(self.primary.text())
         self.retry.setVisible(failure.action is not NextAction.RETRY)
         self._wait_s = int(failure.retry_after_s or 0)
@@ -76,11 +79,35 @@ class FailureBanner(QFrame):
         self._wait_s = max(0, self._wait_s - 1)
         self._refresh_wait()
 
+    def _retry_buttons(self) -> list[QPushButton]:
+        primary_retries = self._failure is not None and self._failure.action is NextAction.RETRY
+        return [self.primary, self.retry] if primary_retries else [self.retry]
+
     def _refresh_wait(self) -> None:
         waiting = self._wait_s > 0
-        for button in (self.primary, self.retry):
-            if button.text().startswith("Retry"):
-                button.setText(f"Retry in {self._wait_s} s" if waiting else "Retry")
-                button.setEnabled(not waiting)
+        for button in self._retry_buttons():
+            if waiting:
+                button.setText(self.tr("Retry in {seconds} s").format(seconds=self._wait_s))
+            else:
+                button.setText(self.tr("Retry"))
+            button.setAccessibleName(button.text())
+            button.setEnabled(not waiting)
         if not waiting:
             self._countdown.stop()
+
+    def _restyle(self) -> None:
+        """Banner colours for the current theme (both pass WCAG AA)."""
+        dark = is_dark(QGuiApplication.palette())  # own palette follows the style sheet
+        if dark == self._styled_dark:
+            return
+        self._styled_dark = dark
+        background, border, text = BANNER[dark]
+        self.setStyleSheet(
+            f"#FailureBanner {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 4px; }} #FailureBanner QLabel {{ color: {text}; }}"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._restyle()

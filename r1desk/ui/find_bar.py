@@ -33,14 +33,20 @@ class FindBar(QWidget):
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText("Find in conversation")
-        self.query.setAccessibleName("Find in conversation")
+        self.query.setPlaceholderText(self.tr("Find in conversation"))
+        self.query.setAccessibleName(self.tr("Find in conversation"))
         self.count = QLabel(self)
-        self.count.setAccessibleName("Match count")
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("999 of 999"))
-        self.previous_button = self._button("↑", "Previous match (Shift+Enter)")
-        self.next_button = self._button("↓", "Next match (Enter)")
-        self.close_button = self._button("✕", "Close find bar (Esc)")
+        self.count.setAccessibleName(self.tr("Match count"))
+        self.count.setMinimumWidth(
+            self.count.fontMetrics().horizontalAdvance(self._count_text(999, 999))
+        )
+        self.previous_button = self._button(
+            "↑", self.tr("Previous match"), self.tr("Previous match (Shift+Enter)")
+        )
+        self.next_button = self._button("↓", self.tr("Next match"), self.tr("Next match (Enter)"))
+        self.close_button = self._button(
+            "✕", self.tr("Close find bar"), self.tr("Close find bar (Esc)")
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.query, 1)
@@ -52,11 +58,11 @@ class FindBar(QWidget):
         self.close_button.clicked.connect(self.close_bar)
         self._update_label()
 
-    def _button(self, text: str, name: str) -> QToolButton:
+    def _button(self, symbol: str, name: str, tip: str) -> QToolButton:
         button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(name)
-        button.setAccessibleName(name.split(" (")[0])
+        button.setText(symbol)
+        button.setToolTip(tip)
+        button.setAccessibleName(name)
         button.setAutoRaise(True)
         return button
 
@@ -125,11 +131,14 @@ class FindBar(QWidget):
         if not self.query.text():
             self.count.setText("")
         elif not self._matches:
-            self.count.setText("No matches")
+            self.count.setText(self.tr("No matches"))
         else:
-            self.count.setText(f"{self._current + 1} of {len(self._matches)}")
+            self.count.setText(self._count_text(self._current + 1, len(self._matches)))
         for button in (self.previous_button, self.next_button):
             button.setEnabled(bool(self._matches))
+
+    def _count_text(self, current: int, total: int) -> str:
+        return self.tr("{current} of {total}").format(current=current, total=total)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

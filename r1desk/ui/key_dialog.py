@@ -33,39 +33,43 @@ class KeyDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"{provider_label} API key")
+        self.setWindowTitle(self.tr("{provider} API key").format(provider=provider_label))
         self.setModal(True)
         intro = QLabel(
-            f"r1desk needs your {provider_label} API key to talk to DeepSeek-R1. "
-            f'Create one at <a href="{KEYS_URL}">{KEYS_URL}</a>.',
+            self.tr(
+                "r1desk needs your {provider} API key to talk to DeepSeek-R1. "
+                'Create one at <a href="{url}">{url}</a>.'
+            ).format(provider=provider_label, url=KEYS_URL),
             self,
         )
         intro.setWordWrap(True)
         intro.setOpenExternalLinks(True)
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText("Paste your API key")
-        self.field.setAccessibleName("API key")
-        self.show_key = QCheckBox("Show key", self)
+        self.field.setPlaceholderText(self.tr("Paste your API key"))
+        self.field.setAccessibleName(self.tr("API key"))
+        self.show_key = QCheckBox(self.tr("Show key"), self)
         self.show_key.toggled.connect(self._toggle_visible)
-        self.session_only = QCheckBox("Use for this session only (do not save)", self)
+        self.session_only = QCheckBox(self.tr("Use for this session only (do not save)"), self)
         where = QLabel(self)
         where.setWordWrap(True)
         if keyring_available:
-            where.setText("The key is kept in your system keyring, never in a plain file.")
+            where.setText(self.tr("The key is kept in your system keyring, never in a plain file."))
         else:
+            problem = f" ({keyring_problem})" if keyring_problem else ""
             where.setText(
-                "No system keyring is available"
-                + (f" ({keyring_problem})" if keyring_problem else "")
-                + ". The key will be used for this session only and forgotten when you quit. "
-                "Install and unlock a Secret Service keyring (e.g. GNOME Keyring) to save it."
+                self.tr(
+                    "No system keyring is available{problem}. The key will be used for this "
+                    "session only and forgotten when you quit. Install and unlock a Secret "
+                    "Service keyring (e.g. GNOME Keyring) to save it."
+                ).format(problem=problem)
             )
             self.session_only.setChecked(True)
             self.session_only.setEnabled(False)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.remove_button = QPushButton("Remove saved key", self)
+        self.remove_button = QPushButton(self.tr("Remove saved key"), self)
         self.remove_button.setVisible(has_saved_key)
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)

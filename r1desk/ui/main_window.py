@@ -2,42 +2,85 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QInputDialog,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QWidget,
 )
 
-from r1desk.domain import Conversation, ConversationSettings, Message, Role
+from r1desk.domain import Conversation, ConversationSettings, Message, MessageStatus, Role
 from r1desk.services import connection_test
 from r1desk.services.context import AppContext
 from r1desk.services.failures import TOP_UP_URL, Failure, NextAction
-from r1desk.settings import Settings, save_settings
+from r1desk.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings, save_settings
+from r1desk.ui.a11y import Announcer
+from r1desk.ui.about_dialog import AboutDialog
 from r1desk.ui.chat_pane import ChatPane
 from r1desk.ui.conversation_list import ConversationList
 from r1desk.ui.conversation_settings_dialog import ConversationSettingsDialog
 from r1desk.ui.key_dialog import KeyDialog
+from r1desk.ui.notify import Notifier
 from r1desk.ui.search_dialog import SearchDialog
 from r1desk.ui.settings_dialog import SettingsDialog
+from r1desk.ui.shortcuts_dialog import ShortcutsDialog
 from r1desk.ui.status_bar import AppStatusBar
-from r1desk.ui.theme import apply_theme
+from r1desk.ui.theme import ThemeManager
 from r1desk.ui.transfer_dialogs import ExportDialog, run_export, run_import
+from r1desk.ui.window_actions import build_actions, build_menus
 
 log = logging.getLogger(__name__)
 UNDO_DELETE_MS = 10_000
+ZOOM_STEP = 10
+PREVIEW_CHARS = 120
 
 
 class MainWindow(QMainWindow):
+    # Built by window_actions.build_actions / build_menus.
+    new_action: QAction
+    export_action: QAction
+    import_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    rename_action: QAction
+    pin_action: QAction
+    delete_action: QAction
+    undo_action: QAction
+    filter_action: QAction
+    find_action: QAction
+    find_next_action: QAction
+    find_prev_action: QAction
+    search_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    zoom_reset_action: QAction
+    reasoning_action: QAction
+    theme_group: QActionGroup
+    theme_actions: dict[str, QAction]
+    stop_action: QAction
+    prev_action: QAction
+    next_action: QAction
+    conversation_settings_action: QAction
+    credits_action: QAction
+    key_action: QAction
+    shortcuts_action: QAction
+    about_action: QAction
+    file_menu: QMenu
+    edit_menu: QMenu
+    view_menu: QMenu
+    chat_menu: QMenu
+    help_menu: QMenu
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -54,7 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = AppStatusBar(self)
         self.setStatusBar(self.status)
-        self.undo_button = QPushButton("Undo delete", self)
+        self.undo_button = QPushButton(self.tr("Undo delete"), self)
         self.undo_button.hide()
         self.status.addWidget(self.undo_button)
         self._deleted_id: int | None = None
@@ -63,95 +106,18 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.conversation_settings_dialog: ConversationSettingsDialog | None = None
         self.export_dialog: ExportDialog | None = None
-        self._build_actions()
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.about_dialog: AboutDialog | None = None
+        self.notifier = Notifier(self)
+        self.announcer = Announcer(self.chat.view)
+        build_actions(self)
+        build_menus(self)
         self._connect()
+        self._set_tab_order()
         self.resize(1100, 720)
         self.refresh_endpoint()
         self.chat.view.set_reasoning_expanded_default(ctx.providers.settings.reasoning_expanded)
-
-    # -- set-up ------------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        shortcut: QKeySequence | list[QKeySequence] | None,
-        slot: Callable[[], object],
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence
-        self.new_action = self._action(
-            "&New conversation", key(key.StandardKey.New), self.new_conversation
-        )
-        self.quit_action = self._action("&Quit", key("Ctrl+Q"), self.close)
-        self.filter_action = self._action("&Filter conversations", key("Ctrl+K"), self.focus_filter)
-        self.find_action = self._action(
-            "&Find in conversation…", key(key.StandardKey.Find), self.find_text
-        )
-        self.find_next_action = self._action("Find &next", key("F3"), self.chat.find_bar.find_next)
-        self.find_prev_action = self._action(
-            "Find pre&vious", key("Shift+F3"), self.chat.find_bar.find_previous
-        )
-        self.search_action = self._action("&Search all messages…", key("Ctrl+Shift+F"), self.search)
-        self.settings_action = self._action(
-            "&Settings…", [key("Ctrl+,"), key(key.StandardKey.Preferences)], self.open_settings
-        )
-        self.export_action = self._action("&Export…", key("Ctrl+E"), lambda: self.export(None))
-        self.import_action = self._action("&Import…", key("Ctrl+I"), self.import_file)
-        self.stop_action = self._action("&Stop reply", key("Esc"), self.stop_reply)
-        self.prev_action = self._action(
-            "&Previous conversation",
-            [key("Ctrl+Up"), key("Ctrl+PgUp")],
-            lambda: self.conversations.step(-1),
-        )
-        self.next_action = self._action(
-            "N&ext conversation",
-            [key("Ctrl+Down"), key("Ctrl+PgDown")],
-            lambda: self.conversations.step(1),
-        )
-        self.rename_action = self._action("&Rename conversation…", key("F2"), self.rename_current)
-        self.conversation_settings_action = self._action(
-            "Conversation se&ttings…", key("Ctrl+Shift+,"), self.open_conversation_settings
-        )
-        self.delete_action = self._action("&Delete conversation", None, self.delete_current)
-        self.undo_action = self._action("&Undo delete", key(key.StandardKey.Undo), self.undo_delete)
-        self.undo_action.setShortcutContext(
-            Qt.ShortcutContext.WidgetShortcut
-        )  # not in the composer
-        self.credits_action = self._action("Check &credits", key("F5"), self.ctx.credits.refresh)
-        self.key_action = self._action("API &key…", None, self.ask_for_key)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.new_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        for action in (
-            self.rename_action,
-            self.delete_action,
-            self.undo_action,
-            self.filter_action,
-        ):
-            edit_menu.addAction(action)
-        chat_menu = self.menuBar().addMenu("&Chat")
-        for action in (
-            self.stop_action,
-            self.prev_action,
-            self.next_action,
-            self.conversation_settings_action,
-            self.credits_action,
-        ):
-            chat_menu.addAction(action)
-        chat_menu.addSeparator()
-        chat_menu.addAction(self.key_action)
+        self.chat.view.set_zoom(ctx.providers.settings.zoom)
 
     def _connect(self) -> None:
         chat, lst, composer = self.ctx.chat, self.conversations, self.chat.composer
@@ -167,6 +133,8 @@ class MainWindow(QMainWindow):
         composer.stop_requested.connect(self.stop_reply)
         composer.draft_changed.connect(self._save_draft)
         self.chat.banner.action_requested.connect(self._on_banner_action)
+        self.chat.welcome.key_requested.connect(self.ask_for_key)
+        self.chat.welcome.prompt_chosen.connect(self.chat.composer.insert_example)
         self.chat.view.action_requested.connect(self._on_message_action)
         self.undo_button.clicked.connect(self.undo_delete)
         chat.message_added.connect(self._on_message_added)
@@ -179,8 +147,28 @@ class MainWindow(QMainWindow):
         self.ctx.credits.credits_changed.connect(self._on_credits)
         self.ctx.credits.cost_changed.connect(self.status.set_cost)
         self.ctx.credits.check_failed.connect(
-            lambda text: self.status.showMessage(f"Could not check credits: {text}", 8000)
+            lambda text: self.status.showMessage(
+                self.tr("Could not check credits: {reason}").format(reason=text), 8000
+            )
         )
+
+    def _set_tab_order(self) -> None:
+        """Filter → list → find bar → messages (or the welcome screen) → composer → Send."""
+        chain = [
+            self.conversations.filter,
+            self.conversations.view,
+            self.chat.find_bar.query,
+            self.chat.view,
+            self.chat.welcome,
+            *self.chat.welcome.focus_chain(),
+            self.chat.banner.primary,
+            self.chat.banner.retry,
+            self.chat.banner.close_button,
+            self.chat.composer.edit,
+            self.chat.composer.button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # -- start and stop ---------------------------------------------------------------------
 
@@ -238,16 +226,20 @@ class MainWindow(QMainWindow):
             self.status.set_cost(replies[-1].cost)
 
     def _show_title(self, conversation: Conversation) -> None:
-        title = conversation.title or "New conversation"
-        self.setWindowTitle(f"{title} — r1desk")
+        title = conversation.title or self.tr("New conversation")
+        self.setWindowTitle(self.tr("{title} — r1desk").format(title=title))
         own = conversation.settings
         overrides = [
-            "own system prompt" if own.system_prompt else "",
-            f"max tokens {own.max_tokens}" if own.max_tokens is not None else "",
-            f"temperature {own.temperature:g}" if own.temperature is not None else "",
-            f"top-p {own.top_p:g}" if own.top_p is not None else "",
+            self.tr("own system prompt") if own.system_prompt else "",
+            self.tr("max tokens {n}").format(n=own.max_tokens)
+            if own.max_tokens is not None
+            else "",
+            self.tr("temperature {t}").format(t=f"{own.temperature:g}")
+            if own.temperature is not None
+            else "",
+            self.tr("top-p {p}").format(p=f"{own.top_p:g}") if own.top_p is not None else "",
         ]
-        self.chat.set_title(title, ", ".join(o for o in overrides if o))
+        self.chat.set_title(title, self.tr(", ").join(o for o in overrides if o))
 
     def new_conversation(self) -> None:
         if (
@@ -282,8 +274,8 @@ class MainWindow(QMainWindow):
     def rename(self, conversation_id: int) -> None:
         conversation = self.ctx.repo.get_conversation(conversation_id, with_messages=False)
         dialog = QInputDialog(self)
-        dialog.setWindowTitle("Rename conversation")
-        dialog.setLabelText("Title:")
+        dialog.setWindowTitle(self.tr("Rename conversation"))
+        dialog.setLabelText(self.tr("Title:"))
         dialog.setTextValue(conversation.title)
         dialog.textValueSelected.connect(lambda text: self._apply_rename(conversation_id, text))
         dialog.open()
@@ -296,6 +288,11 @@ class MainWindow(QMainWindow):
         self.reload_list()
         if conversation_id == self.current_id:
             self._show_title(self.ctx.repo.get_conversation(conversation_id, with_messages=False))
+
+    def toggle_pin_current(self) -> None:
+        if self.current_id is not None:
+            pinned = self.ctx.repo.get_conversation(self.current_id, with_messages=False).pinned
+            self.set_pinned(self.current_id, not pinned)
 
     def set_pinned(self, conversation_id: int, pinned: bool) -> None:
         self.ctx.repo.set_pinned(conversation_id, pinned)
@@ -323,7 +320,10 @@ class MainWindow(QMainWindow):
         else:
             self.new_conversation()
         self.status.showMessage(
-            f"Deleted “{title or 'New conversation'}”. Ctrl+Z to undo.", UNDO_DELETE_MS
+            self.tr("Deleted “{title}”. Ctrl+Z to undo.").format(
+                title=title or self.tr("New conversation")
+            ),
+            UNDO_DELETE_MS,
         )
         self.undo_button.show()
         QTimer.singleShot(UNDO_DELETE_MS, self.undo_button.hide)
@@ -387,12 +387,37 @@ class MainWindow(QMainWindow):
             self.chat.banner.show_failure(failure)
         else:
             self.status.showMessage(
-                f"A reply failed in another conversation: {failure.message}", 8000
+                self.tr("A reply failed in another conversation: {reason}").format(
+                    reason=failure.message
+                ),
+                8000,
             )
+        self._tell_user(failure.conversation_id, failure.message, failed=True)
 
     def _on_reply_finished(self, message: Message) -> None:
         if message.conversation_id != self.current_id:
-            self.status.showMessage("A reply arrived in another conversation.", 5000)
+            self.status.showMessage(self.tr("A reply arrived in another conversation."), 5000)
+        if message.conversation_id is not None and message.status is MessageStatus.COMPLETE:
+            self._tell_user(message.conversation_id, message.content, failed=False)
+
+    def _tell_user(self, conversation_id: int, text: str, *, failed: bool) -> None:
+        """Announce to screen readers; notify the desktop when the window is in the background."""
+        title = self.ctx.repo.get_conversation(conversation_id, with_messages=False).title
+        title = title or self.tr("New conversation")
+        preview = " ".join(text.split())[:PREVIEW_CHARS]
+        if failed:
+            heading = self.tr("The reply in “{title}” failed").format(title=title)
+        else:
+            heading = self.tr("R1 replied in “{title}”").format(title=title)
+        if conversation_id == self.current_id:
+            self.announcer.announce(f"{heading}: {preview}")
+        if self.ctx.providers.settings.notify_when_done and not self.isActiveWindow():
+            self.notifier.notify(heading, preview)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.notifier.window_activated()
 
     def _on_banner_action(self, action: str) -> None:
         if action == NextAction.ENTER_KEY.value:
@@ -417,8 +442,8 @@ class MainWindow(QMainWindow):
             self.ctx.chat.delete_message(message)
         elif action == "edit" and message.role is Role.USER:
             dialog = QInputDialog(self)
-            dialog.setWindowTitle("Edit and resend")
-            dialog.setLabelText("Later messages in this conversation will be replaced.")
+            dialog.setWindowTitle(self.tr("Edit and resend"))
+            dialog.setLabelText(self.tr("Later messages in this conversation will be replaced."))
             dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
             dialog.setTextValue(message.content)
             dialog.textValueSelected.connect(
@@ -477,15 +502,66 @@ class MainWindow(QMainWindow):
 
     def _apply_settings(self, settings: Settings) -> None:
         save_settings(self.ctx.paths.settings_file, settings)
-        theme_changed = settings.theme != self.ctx.providers.settings.theme
+        old = self.ctx.providers.settings
         self.ctx.providers.settings = settings
         app = QApplication.instance()
-        if theme_changed and isinstance(app, QApplication):
-            apply_theme(app, settings.theme)
+        if isinstance(app, QApplication):
+            manager = ThemeManager.of(app)
+            if settings.theme != old.theme:
+                manager.set_theme(settings.theme)
+            if settings.font_size != old.font_size:
+                manager.set_font_size(settings.font_size)
+                self.chat.view.set_zoom(settings.zoom)
+        self.theme_actions[settings.theme].setChecked(True)
         self.chat.view.set_reasoning_expanded_default(settings.reasoning_expanded)
         self.refresh_endpoint()
         self.ctx.credits.refresh()
-        self.status.showMessage("Settings saved.", 4000)
+        saved = self.tr("Settings saved.")
+        if settings.language != old.language:
+            saved += " " + self.tr("The new language is used after r1desk restarts.")
+        self.status.showMessage(saved, 6000)
+
+    def _save_setting(self, **changes: object) -> None:
+        settings = self.ctx.providers.settings.replace(**changes)
+        self.ctx.providers.settings = settings
+        save_settings(self.ctx.paths.settings_file, settings)
+
+    # -- view: zoom, theme, reasoning -----------------------------------------------------------
+
+    def set_zoom(self, percent: int) -> None:
+        percent = max(ZOOM_MIN, min(ZOOM_MAX, percent))
+        self.chat.view.set_zoom(percent)
+        if percent != self.ctx.providers.settings.zoom:
+            self._save_setting(zoom=percent)
+        self.status.showMessage(self.tr("Chat text size {percent}%").format(percent=percent), 2000)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.ctx.providers.settings.zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.ctx.providers.settings.zoom - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(ZOOM_DEFAULT)
+
+    def set_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            ThemeManager.of(app).set_theme(theme)
+        self.theme_actions[theme].setChecked(True)
+        if theme != self.ctx.providers.settings.theme:
+            self._save_setting(theme=theme)
+
+    def toggle_current_reasoning(self) -> None:
+        self.chat.view.toggle_current_reasoning()
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
+        self.shortcuts_dialog.open()
+
+    def show_about(self) -> None:
+        self.about_dialog = AboutDialog(self.ctx.paths, self)
+        self.about_dialog.open()
 
     def export(self, conversation_id: int | None = None) -> None:
         cid = conversation_id if conversation_id is not None else self.current_id
@@ -507,8 +583,8 @@ class MainWindow(QMainWindow):
             self.status.showMessage(summary, 10000)
 
     def import_file(self) -> None:
-        dialog = QFileDialog(self, "Import conversations", str(Path.home()))
-        dialog.setNameFilters(["Conversations (*.json *.zip)", "All files (*)"])
+        dialog = QFileDialog(self, self.tr("Import conversations"), str(Path.home()))
+        dialog.setNameFilters([self.tr("Conversations (*.json *.zip)"), self.tr("All files (*)")])
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: self._import(Path(name)))
         dialog.open()
@@ -518,7 +594,9 @@ class MainWindow(QMainWindow):
         if result is not None:
             self.reload_list()
             self._said(
-                f"Imported {result.added} conversation(s); {result.skipped} already present."
+                self.tr("Imported {added} conversation(s); {skipped} already present.").format(
+                    added=result.added, skipped=result.skipped
+                )
             )
 
     # -- key and credits --------------------------------------------------------------------
@@ -528,6 +606,9 @@ class MainWindow(QMainWindow):
         self.status.set_endpoint(where.label, where.model)
         reported = self.ctx.providers.credits_client() is not None or where.provider == "segmind"
         self.status.set_credits(self.ctx.credits.credits, reported=reported)
+        self.chat.welcome.set_key_state(
+            needs_key=self.ctx.providers.missing_key(), provider_label=where.label
+        )
 
     def _on_credits(self, credits: object) -> None:
         self.refresh_endpoint()
@@ -542,9 +623,13 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         dialog.key_entered.connect(self._store_key)
-        dialog.key_removed.connect(lambda: self.ctx.keys.delete_key(preset.provider))
+        dialog.key_removed.connect(lambda: self._remove_key(preset.provider))
         self.key_dialog = dialog
         dialog.open()
+
+    def _remove_key(self, provider: str) -> None:
+        self.ctx.keys.delete_key(provider)
+        self.refresh_endpoint()
 
     def _store_key(self, key: str, session_only: bool) -> None:
         provider = self.ctx.providers.endpoint().provider
@@ -556,5 +641,9 @@ class MainWindow(QMainWindow):
         except Exception as error:  # the keyring can fail in many ways; never lose the key
             log.warning("Keyring refused the key: %s", type(error).__name__)
             self.ctx.keys.set_session_key(provider, key)
-            self.status.showMessage(f"{error} The key is used for this session only.", 12000)
+            self.status.showMessage(
+                self.tr("{reason} The key is used for this session only.").format(reason=error),
+                12000,
+            )
         self.ctx.credits.refresh()
+        self.refresh_endpoint()

@@ -10,14 +10,28 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from r1desk.domain import Message
-from r1desk.render.message_card import speaker
+from r1desk.domain import Message, MessageStatus, Role
 
 MessageRole = Qt.ItemDataRole.UserRole + 1
 
 _ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def speaker(message: Message) -> str:
+    names = {
+        Role.USER: QCoreApplication.translate("MessageListModel", "You"),
+        Role.ASSISTANT: "R1",
+        Role.SYSTEM: QCoreApplication.translate("MessageListModel", "System"),
+    }
+    return names[message.role]
 
 
 @dataclass
@@ -33,6 +47,7 @@ class MessageListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[Row] = []
         self._keys = itertools.count(1)
+        self.expanded_default = False  # reasoning shown for rows without a choice of their own
 
     # Qt model interface
     def rowCount(self, parent: _ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -41,14 +56,36 @@ class MessageListModel(QAbstractListModel):
     def data(self, index: _ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        message = self._rows[index.row()].message
+        entry = self._rows[index.row()]
+        message = entry.message
         if role == Qt.ItemDataRole.DisplayRole:
             return message.content
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{speaker(message)}: {message.content}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.describe(entry)
         if role == MessageRole:
             return message
         return None
+
+    def describe(self, entry: Row) -> str:
+        """What a screen reader hears besides the text: status and the reasoning's state."""
+        parts: list[str] = []
+        message = entry.message
+        if message.status is MessageStatus.PENDING:
+            parts.append(self.tr("R1 is thinking"))
+        elif message.status is MessageStatus.FAILED:
+            parts.append(self.tr("Failed: {reason}").format(reason=message.error or ""))
+        elif message.status is MessageStatus.INTERRUPTED:
+            parts.append(self.tr("Stopped, reply incomplete"))
+        if message.reasoning:
+            expanded = self.expanded_default if entry.expanded is None else entry.expanded
+            parts.append(
+                self.tr("Reasoning expanded; Space hides it")
+                if expanded
+                else self.tr("Reasoning collapsed; Space shows it")
+            )
+        return ". ".join(parts)
 
     # Python-side interface used by the view
     def row(self, row: int) -> Row:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -41,15 +42,16 @@ from PySide6.QtWidgets import (
 
 from r1desk.domain import Role
 from r1desk.storage import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
+from r1desk.ui.a11y import name_clear_button
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
-ROLE_LABELS = {Role.USER: "You", Role.ASSISTANT: "Assistant", Role.SYSTEM: "System prompt"}
 _MARKERS = re.compile(f"([{HIGHLIGHT_START}{HIGHLIGHT_END}])")
 _IDS = Qt.ItemDataRole.UserRole
 _HTML = Qt.ItemDataRole.UserRole + 1
 _PAD = 6
 _Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
 
 def snippet_html(snippet: str) -> str:
@@ -68,10 +70,19 @@ def snippet_html(snippet: str) -> str:
     return "".join(out) + ("</b>" if bold else "")
 
 
+def role_label(role: Role) -> str:
+    return {
+        Role.USER: translate("SearchDialog", "You"),
+        Role.ASSISTANT: "R1",
+        Role.SYSTEM: translate("SearchDialog", "System prompt"),
+    }.get(role, role.value)
+
+
 def hit_html(hit: SearchHit) -> str:
     when = hit.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    about = f"{ROLE_LABELS.get(hit.role, hit.role.value)} · {when}"
-    title = html.escape(hit.conversation_title or "Untitled", quote=False)
+    about = f"{role_label(hit.role)} · {when}"
+    untitled = translate("SearchDialog", "Untitled")
+    title = html.escape(hit.conversation_title or untitled, quote=False)
     return f"{title} <small>— {about}</small><br>{snippet_html(hit.snippet)}"
 
 
@@ -123,21 +134,23 @@ class SearchDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search all conversations")
+        self.setWindowTitle(self.tr("Search all conversations"))
         self.setModal(False)
         self._search = search
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText("Search every message")
-        self.query.setAccessibleName("Search query")
+        self.query.setPlaceholderText(self.tr("Search every message"))
+        self.query.setAccessibleName(self.tr("Search query"))
+        self.query.setAccessibleDescription(self.tr("Up and Down choose a result, Enter opens it"))
         self.query.setClearButtonEnabled(True)
+        name_clear_button(self.query)
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setItemDelegate(_HtmlDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)  # re-wrap on resize
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setAccessibleName("Search status")
+        self.empty.setAccessibleName(self.tr("Search status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.empty, 1)
@@ -170,9 +183,9 @@ class SearchDialog(QDialog):
             item.setData(_HTML, hit_html(hit))
         text = self.query.text().strip()
         if not text:
-            self.empty.setText("Type to search every message")
+            self.empty.setText(self.tr("Type to search every message"))
         elif not hits:
-            self.empty.setText(f"No messages match “{text}”")
+            self.empty.setText(self.tr("No messages match “{query}”").format(query=text))
         self.empty.setVisible(not hits)
         self.results.setVisible(bool(hits))
         if hits:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,10 +21,28 @@ from PySide6.QtWidgets import (
 )
 
 from r1desk.secrets import KeyStore
-from r1desk.settings import PRESETS, THEMES, VALIDATORS, Settings
-from r1desk.ui.settings_key_editor import ERROR_STYLE, KeyEditor
+from r1desk.settings import LANGUAGES, PRESETS, THEMES, VALIDATORS, Settings
+from r1desk.ui.settings_key_editor import KeyEditor
+from r1desk.ui.theme import error_style, set_error_text
 
-NOT_SET = "Not set (the provider's default)"
+translate = QCoreApplication.translate
+
+
+def theme_labels() -> dict[str, str]:
+    return {
+        "system": translate("SettingsDialog", "Follow the system"),
+        "light": translate("SettingsDialog", "Light"),
+        "dark": translate("SettingsDialog", "Dark"),
+    }
+
+
+def language_labels() -> dict[str, str]:
+    """Each language in its own words, so a user can find theirs in any language."""
+    return {
+        "system": translate("SettingsDialog", "Same as the system"),
+        "en": "English",
+        "zh_CN": "简体中文",
+    }
 
 
 def parse_number(text: str, kind: Callable[[str], object]) -> object:
@@ -54,7 +72,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, keys: KeyStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
+        not_set = self.tr("Not set (the provider's default)")
         self._settings = settings
         self._provider_name = settings.provider
         # What the user typed for each provider's address and model, restored on switching back.
@@ -65,24 +84,35 @@ class SettingsDialog(QDialog):
         for preset in PRESETS.values():
             self.provider.addItem(preset.label, preset.name)
         self.provider.setCurrentIndex(list(PRESETS).index(settings.provider))
-        self.api_base = self._line("API address", settings.api_base)
-        self.model = self._line("Model", settings.model)
+        self.api_base = self._line(self.tr("API address"), settings.api_base)
+        self.model = self._line(self.tr("Model"), settings.model)
         self.key_editor = KeyEditor(keys, settings.provider, self)
-        self.test_button = QPushButton("Test connection", self)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_result = QLabel(self)
         self.test_result.setWordWrap(True)
         self.system_prompt = QPlainTextEdit(settings.system_prompt, self)
-        self.system_prompt.setPlaceholderText("None")
-        self.max_tokens = self._line("Max tokens", settings.max_tokens, NOT_SET)
-        self.temperature = self._line("Temperature", settings.temperature, NOT_SET)
-        self.top_p = self._line("Top-p", settings.top_p, NOT_SET)
-        self.reasoning_expanded = QCheckBox("Show reasoning expanded", self)
+        self.system_prompt.setPlaceholderText(self.tr("None"))
+        self.max_tokens = self._line(self.tr("Max tokens"), settings.max_tokens, not_set)
+        self.temperature = self._line(self.tr("Temperature"), settings.temperature, not_set)
+        self.top_p = self._line(self.tr("Top-p"), settings.top_p, not_set)
+        self.reasoning_expanded = QCheckBox(self.tr("Show reasoning expanded"), self)
         self.reasoning_expanded.setChecked(settings.reasoning_expanded)
+        self.notify_when_done = QCheckBox(
+            self.tr("Notify me when a reply arrives while r1desk is in the background"), self
+        )
+        self.notify_when_done.setChecked(settings.notify_when_done)
         self.theme = QComboBox(self)
-        for theme in THEMES:
-            self.theme.addItem(theme.capitalize(), theme)
+        for theme, label in theme_labels().items():
+            self.theme.addItem(label, theme)
         self.theme.setCurrentIndex(THEMES.index(settings.theme))
-        self.font_size = self._line("Font size", settings.font_size, "System default")
+        self.language = QComboBox(self)
+        for language, label in language_labels().items():
+            self.language.addItem(label, language)
+        self.language.setCurrentIndex(LANGUAGES.index(settings.language))
+        self.language.setToolTip(self.tr("A new language is used after r1desk restarts."))
+        self.font_size = self._line(
+            self.tr("Font size"), settings.font_size, self.tr("System default")
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -111,51 +141,57 @@ class SettingsDialog(QDialog):
 
     def _name_controls(self) -> None:
         for widget, name in (
-            (self.provider, "Provider"),
-            (self.key_editor, "API key"),
-            (self.test_button, "Test connection"),
-            (self.test_result, "Connection test result"),
-            (self.system_prompt, "Default system prompt"),
-            (self.reasoning_expanded, "Show reasoning expanded"),
-            (self.theme, "Theme"),
-            (self.ok_button, "OK"),
-            (self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel"),
+            (self.provider, self.tr("Provider")),
+            (self.key_editor, self.tr("API key")),
+            (self.test_button, self.tr("Test connection")),
+            (self.test_result, self.tr("Connection test result")),
+            (self.system_prompt, self.tr("Default system prompt")),
+            (self.reasoning_expanded, self.tr("Show reasoning expanded")),
+            (self.notify_when_done, self.tr("Notify when a reply arrives")),
+            (self.theme, self.tr("Theme")),
+            (self.language, self.tr("Language")),
         ):
             widget.setAccessibleName(name)
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
 
     def _row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
         """A field with its problem line under it (hidden while the value is fine)."""
         form.addRow(label, widget)
         error = QLabel(self)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style(self))
         error.setWordWrap(True)
-        error.setAccessibleName(f"{label.rstrip(':')} problem")
+        error.setAccessibleName(
+            self.tr("Problem with {field}").format(field=label.rstrip(":：").strip())
+        )
         error.hide()
         form.addRow("", error)
         self._errors[name] = error
 
     def _build_layout(self) -> None:
-        provider_box = QGroupBox("Provider", self)
+        provider_box = QGroupBox(self.tr("Provider"), self)
         form = QFormLayout(provider_box)
-        form.addRow("Provider:", self.provider)
-        self._row(form, "API address:", "api_base", self.api_base)
-        self._row(form, "Model:", "model", self.model)
-        form.addRow("API key:", self.key_editor)
+        form.addRow(self.tr("Provider:"), self.provider)
+        self._row(form, self.tr("API address:"), "api_base", self.api_base)
+        self._row(form, self.tr("Model:"), "model", self.model)
+        form.addRow(self.tr("API key:"), self.key_editor)
         form.addRow(self.test_button, self.test_result)
         self._provider_form = form
 
-        model_box = QGroupBox("Model parameters (sent only when set)", self)
+        model_box = QGroupBox(self.tr("Model parameters (sent only when set)"), self)
         form = QFormLayout(model_box)
-        form.addRow("Default system prompt:", self.system_prompt)
-        self._row(form, "Max tokens:", "max_tokens", self.max_tokens)
-        self._row(form, "Temperature:", "temperature", self.temperature)
-        self._row(form, "Top-p:", "top_p", self.top_p)
+        form.addRow(self.tr("Default system prompt:"), self.system_prompt)
+        self._row(form, self.tr("Max tokens:"), "max_tokens", self.max_tokens)
+        self._row(form, self.tr("Temperature:"), "temperature", self.temperature)
+        self._row(form, self.tr("Top-p:"), "top_p", self.top_p)
 
-        look_box = QGroupBox("Appearance", self)
+        look_box = QGroupBox(self.tr("Appearance"), self)
         form = QFormLayout(look_box)
         form.addRow("", self.reasoning_expanded)
-        form.addRow("Theme:", self.theme)
-        self._row(form, "Font size:", "font_size", self.font_size)
+        form.addRow("", self.notify_when_done)
+        form.addRow(self.tr("Theme:"), self.theme)
+        form.addRow(self.tr("Language:"), self.language)
+        self._row(form, self.tr("Font size:"), "font_size", self.font_size)
 
         layout = QVBoxLayout(self)
         for box in (provider_box, model_box, look_box):
@@ -174,7 +210,9 @@ class SettingsDialog(QDialog):
             "temperature": parse_number(self.temperature.text(), parse_decimal),
             "top_p": parse_number(self.top_p.text(), parse_decimal),
             "reasoning_expanded": self.reasoning_expanded.isChecked(),
+            "notify_when_done": self.notify_when_done.isChecked(),
             "theme": self.theme.currentData(),
+            "language": self.language.currentData(),
             "font_size": parse_number(self.font_size.text(), int),
         }
 
@@ -220,7 +258,7 @@ class SettingsDialog(QDialog):
     def _show_provider(self) -> None:
         preset = PRESETS[self._provider_name]
         self.api_base.setPlaceholderText(preset.default_base_url or "https://api.example.com/v1")
-        self.model.setPlaceholderText(preset.default_model or "the model name")
+        self.model.setPlaceholderText(preset.default_model or self.tr("the model name"))
         self._provider_form.setRowVisible(self.key_editor, preset.accepts_key)
         self._revalidate()
 
@@ -232,12 +270,11 @@ class SettingsDialog(QDialog):
             return
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
-        self.test_result.setText("Testing…")
+        self.test_result.setText(self.tr("Testing…"))
         self.test_requested.emit(settings, self.key_editor.key_for_test())
 
     def show_test_result(self, ok: bool, text: str) -> None:
-        self.test_result.setStyleSheet("" if ok else ERROR_STYLE)
-        self.test_result.setText(text)
+        set_error_text(self.test_result, text, error=not ok)
         self.test_button.setEnabled(self.current_settings() is not None)
 
     def _accept(self) -> None:

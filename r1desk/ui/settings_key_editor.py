@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
 
 from r1desk.secrets import KeySource, KeyStore, KeyStoreError
 from r1desk.settings import PRESETS
-
-ERROR_STYLE = "color: #c62828;"
+from r1desk.ui.theme import set_error_text
 
 
 class KeyEditor(QWidget):
@@ -36,15 +35,15 @@ class KeyEditor(QWidget):
         self._sources: dict[str, KeySource | str] = {}  # keyring calls may block: ask once
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName("API key")
+        self.field.setAccessibleName(self.tr("API key"))
         self.field.setMinimumWidth(240)
-        self.show_key = QCheckBox("Show key", self)
-        self.show_key.setAccessibleName("Show key")
-        self.remove = QPushButton("Remove key", self)
-        self.remove.setAccessibleName("Remove key")
+        self.show_key = QCheckBox(self.tr("Show key"), self)
+        self.remove = QPushButton(self.tr("Remove key"), self)
+        for button in (self.show_key, self.remove):
+            button.setAccessibleName(button.text())
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("API key status")
+        self.status.setAccessibleName(self.tr("API key status"))
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
         row.addWidget(self.show_key)
@@ -66,21 +65,22 @@ class KeyEditor(QWidget):
         self.field.setText(self._pending.get(provider) or "")
         self.field.blockSignals(False)
         self.field.setPlaceholderText(
-            f"Paste your {preset.label} API key" if preset.needs_key else "Optional"
+            self.tr("Paste your {provider} API key").format(provider=preset.label)
+            if preset.needs_key
+            else self.tr("Optional")
         )
         self.refresh()
 
     def problem(self) -> str | None:
         key = self.field.text().strip()
         if key and not all(33 <= ord(ch) <= 126 for ch in key):
-            return "The API key must not contain spaces or unusual characters."
+            return self.tr("The API key must not contain spaces or unusual characters.")
         return None
 
     def refresh(self) -> None:
         """Show the typed key's problem, or where the key comes from."""
         problem = self.problem()
-        self.status.setStyleSheet(ERROR_STYLE if problem else "")
-        self.status.setText(problem or self._status_text())
+        set_error_text(self.status, problem or self._status_text(), error=bool(problem))
         self.remove.setEnabled(self._saved_source() in (KeySource.KEYRING, KeySource.SESSION))
 
     def key_for_test(self) -> str | None:
@@ -113,9 +113,11 @@ class KeyEditor(QWidget):
         if not problems:
             return True
         self.field.clear()
-        self.status.setStyleSheet(ERROR_STYLE)
-        self.status.setText(
-            f"{problems[0]} The key is used for this session only. Press OK again to close."
+        set_error_text(
+            self.status,
+            self.tr(
+                "{reason} The key is used for this session only. Press OK again to close."
+            ).format(reason=problems[0]),
         )
         return False
 
@@ -141,17 +143,19 @@ class KeyEditor(QWidget):
 
     def _status_text(self) -> str:
         if self.field.text().strip():
-            return "The new key will be saved in your system keyring when you press OK."
+            return self.tr("The new key will be saved in your system keyring when you press OK.")
         if self._removing():
-            return "The saved key will be removed when you press OK."
+            return self.tr("The saved key will be removed when you press OK.")
         source = self._saved_source()
         if source == KeySource.ENVIRONMENT:
-            return f"Using the key from ${self._keys.env_var(self._provider)}."
+            return self.tr("Using the key from ${name}.").format(
+                name=self._keys.env_var(self._provider)
+            )
         if source == KeySource.KEYRING:
-            return "A key is saved in your system keyring. Type a new one to replace it."
+            return self.tr("A key is saved in your system keyring. Type a new one to replace it.")
         if source == KeySource.SESSION:
-            return "A key is set for this session only."
-        return "No key is saved." if source == KeySource.NONE else str(source)
+            return self.tr("A key is set for this session only.")
+        return self.tr("No key is saved.") if source == KeySource.NONE else str(source)
 
     def _toggle_visible(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password

@@ -18,38 +18,44 @@ class AppStatusBar(QStatusBar):
         self.credits_label = QLabel(self)
         self.cost_label = QLabel(self)
         for label, name in (
-            (self.provider_label, "Provider and model"),
-            (self.credits_label, "Remaining credits"),
-            (self.cost_label, "Cost of the last reply"),
+            (self.provider_label, self.tr("Provider and model")),
+            (self.credits_label, self.tr("Remaining credits")),
+            (self.cost_label, self.tr("Cost of the last reply")),
         ):
             label.setAccessibleName(name)
             label.setContentsMargins(6, 0, 6, 0)
             self.addPermanentWidget(label)
         self.set_credits(None, reported=True)
-        self.cost_label.setText("Last reply: none yet")
+        self.cost_label.setText(self.tr("Last reply: none yet"))
 
     def set_endpoint(self, label: str, model: str) -> None:
         self.provider_label.setText(f"{label} · {model}")
-        self.provider_label.setToolTip(f"Provider: {label}\nModel: {model}")
+        self.provider_label.setToolTip(
+            self.tr("Provider: {provider}\nModel: {model}").format(provider=label, model=model)
+        )
 
     def set_credits(self, credits: Credits | None, *, reported: bool = True) -> None:
         if not reported:
-            self.credits_label.setText("Credits: not reported by this provider")
+            self.credits_label.setText(self.tr("Credits: not reported by this provider"))
             self.credits_label.setToolTip("")
             return
         if credits is None or credits.remaining is None:
-            self.credits_label.setText("Credits: unknown (F5 to check)")
-            self.credits_label.setToolTip("The balance is shown after the first reply or a check.")
+            self.credits_label.setText(self.tr("Credits: unknown (F5 to check)"))
+            self.credits_label.setToolTip(
+                self.tr("The balance is shown after the first reply or a check.")
+            )
             return
-        text = f"Credits: {format_credits(credits.remaining)}"
-        tip = f"Remaining credits: {credits.remaining}"
+        text = self.tr("Credits: {amount}").format(amount=format_credits(credits.remaining))
+        tip = self.tr("Remaining credits: {amount}").format(amount=credits.remaining)
         if credits.free:
-            tip += f"\nFree credits: {credits.free}"
+            tip += "\n" + self.tr("Free credits: {amount}").format(amount=credits.free)
         self.credits_label.setText(text)
         self.credits_label.setToolTip(tip)
 
     def set_cost(self, cost: float | None) -> None:
         if cost is None:
-            self.cost_label.setText("Last reply: cost unknown")
+            self.cost_label.setText(self.tr("Last reply: cost unknown"))
         else:
-            self.cost_label.setText(f"Last reply: {format_credits(cost)} credits")
+            self.cost_label.setText(
+                self.tr("Last reply: {amount} credits").format(amount=format_credits(cost))
+            )

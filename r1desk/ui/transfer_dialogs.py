@@ -25,13 +25,17 @@ from r1desk.export.importers import ImportFormatError
 from r1desk.services import transfer
 from r1desk.storage import ImportResult, Repository
 
-FORMAT_LABELS = {
-    "md": "Markdown (.md)",
-    "html": "Web page (.html)",
-    "pdf": "PDF (.pdf)",
-    "json": "JSON, lossless (.json)",
-    "txt": "Plain text (.txt)",
-}
+translate = QCoreApplication.translate
+
+
+def format_labels() -> dict[str, str]:
+    return {
+        "md": translate("ExportDialog", "Markdown (.md)"),
+        "html": translate("ExportDialog", "Web page (.html)"),
+        "pdf": translate("ExportDialog", "PDF (.pdf)"),
+        "json": translate("ExportDialog", "JSON, lossless (.json)"),
+        "txt": translate("ExportDialog", "Plain text (.txt)"),
+    }
 
 
 class ExportDialog(QDialog):
@@ -48,27 +52,35 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export conversations")
+        self.setWindowTitle(self.tr("Export conversations"))
         self._conversation_id = conversation_id
         self._title = title
         self._selected = selected if selected and len(selected) > 1 else []
-        self.this_one = QRadioButton(f"This conversation: {title or 'New conversation'}", self)
-        self.chosen = QRadioButton(f"The {len(self._selected)} selected conversations", self)
+        self.this_one = QRadioButton(
+            self.tr("This conversation: {title}").format(
+                title=title or self.tr("New conversation")
+            ),
+            self,
+        )
+        self.chosen = QRadioButton(
+            self.tr("The {count} selected conversations").format(count=len(self._selected)), self
+        )
         self.chosen.setVisible(bool(self._selected))
-        self.everything = QRadioButton("All conversations (one file each)", self)
+        self.everything = QRadioButton(self.tr("All conversations (one file each)"), self)
         self.this_one.setChecked(conversation_id is not None and not self._selected)
         self.this_one.setEnabled(conversation_id is not None)
         self.chosen.setChecked(bool(self._selected))
         self.everything.setChecked(conversation_id is None and not self._selected)
         self.format = QComboBox(self)
-        for fmt, label in FORMAT_LABELS.items():
+        for fmt, label in format_labels().items():
             self.format.addItem(label, fmt)
-        self.format.setAccessibleName("Format")
-        self.reasoning = QCheckBox("Include R1's reasoning", self)
+        self.format.setAccessibleName(self.tr("Format"))
+        self.reasoning = QCheckBox(self.tr("Include R1's reasoning"), self)
         self.reasoning.setChecked(True)
         self.path = QLineEdit(str(folder), self)
-        self.path.setAccessibleName("Save to")
-        browse = QPushButton("Browse…", self)
+        self.path.setAccessibleName(self.tr("Save to folder"))
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.setAccessibleDescription(self.tr("Choose the folder to export to"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
@@ -76,25 +88,27 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.this_one)
         form.addRow(self.chosen)
         form.addRow(self.everything)
-        form.addRow("Format:", self.format)
+        form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.reasoning)
-        form.addRow("Save to folder:", where)
+        form.addRow(self.tr("Save to folder:"), where)
         form.addRow(buttons)
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        chosen = QFileDialog.getExistingDirectory(self, "Export to folder", self.path.text())
-        if chosen:
-            self.path.setText(chosen)
+        dialog = QFileDialog(self, self.tr("Export to folder"), self.path.text())
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.fileSelected.connect(self.path.setText)
+        dialog.open()
 
     def target(self) -> tuple[list[int] | None, str, Path]:
         fmt = str(self.format.currentData())
@@ -117,7 +131,8 @@ def progress_reporter(
     parent: QWidget, label: str
 ) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
     """A progress dialog and a callback that updates it, keeps the window alive and can cancel."""
-    dialog = QProgressDialog(label, "Cancel", 0, 100, parent)
+    cancel = translate("TransferDialogs", "Cancel")
+    dialog = QProgressDialog(label, cancel, 0, 100, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
 
@@ -150,8 +165,10 @@ def run_export(
         names = "\n".join(str(p) for p in plan.existing[:5])
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Replace files?",
-            f"{len(plan.existing)} file(s) already exist:\n{names}\n\nReplace them?",
+            translate("TransferDialogs", "Replace files?"),
+            translate(
+                "TransferDialogs", "{count} file(s) already exist:\n{names}\n\nReplace them?"
+            ).format(count=len(plan.existing), names=names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent,
         )
@@ -161,7 +178,9 @@ def run_export(
         )
         box.open()
         return ""
-    dialog, report = progress_reporter(parent, "Exporting conversations…")
+    dialog, report = progress_reporter(
+        parent, translate("TransferDialogs", "Exporting conversations…")
+    )
     try:
         written = transfer.export_conversations(
             repo,
@@ -174,22 +193,29 @@ def run_export(
         )
     except OSError as error:
         dialog.close()
-        QMessageBox(QMessageBox.Icon.Warning, "Export failed", str(error), parent=parent).open()
-        return f"Export failed: {error}"
+        title = translate("TransferDialogs", "Export failed")
+        QMessageBox(QMessageBox.Icon.Warning, title, str(error), parent=parent).open()
+        return translate("TransferDialogs", "Export failed: {reason}").format(reason=error)
     dialog.close()
     where = written[0] if len(written) == 1 else out
-    return f"Exported {len(written)} file(s) to {where}"
+    return translate("TransferDialogs", "Exported {count} file(s) to {where}").format(
+        count=len(written), where=where
+    )
 
 
 def run_import(parent: QWidget, repo: Repository, path: Path) -> ImportResult | None:
-    dialog, report = progress_reporter(parent, f"Importing {path.name}…")
+    dialog, report = progress_reporter(
+        parent, translate("TransferDialogs", "Importing {name}…").format(name=path.name)
+    )
     try:
         return transfer.import_file(repo, path, progress=report)
     except (ImportFormatError, OSError, transfer.ImportCancelled) as error:
         QMessageBox(
             QMessageBox.Icon.Warning,
-            "Import failed",
-            f"Nothing was imported from {path.name}:\n{error}",
+            translate("TransferDialogs", "Import failed"),
+            translate("TransferDialogs", "Nothing was imported from {name}:\n{reason}").format(
+                name=path.name, reason=error
+            ),
             parent=parent,
         ).open()
         return None

@@ -70,7 +70,7 @@ def test_typing_searches_after_a_pause_and_highlights_matches(
     shown = [dialog.result_html(row) for row in range(2)]
     assert all(text.startswith("Rust lifetimes") for text in shown)
     assert any("How do <b>lifetimes</b> work in Rust?" in text for text in shown)
-    assert any("Assistant · 2025-03-1" in text for text in shown)
+    assert any("R1 · 2025-03-1" in text for text in shown)
     assert any("You · 2025-03-1" in text for text in shown)
     assert dialog.results.currentRow() == 0
     assert not dialog.empty.isVisible()

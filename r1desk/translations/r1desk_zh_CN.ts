@@ -1,0 +1,1273 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About r1desk</source>
+        <translation>关于 r1desk</translation>
+    </message>
+    <message>
+        <source>r1desk version {version}</source>
+        <translation>r1desk 版本 {version}</translation>
+    </message>
+    <message>
+        <source>A fast native desktop chat client for DeepSeek-R1, through Segmind or any OpenAI-compatible server.</source>
+        <translation>一款快速的原生桌面 DeepSeek-R1 聊天客户端，可通过 Segmind 或任何兼容 OpenAI 的服务器使用。</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT License. Qt {qt}, PySide6 {pyside}.</source>
+        <translation>基于 MIT 许可证的自由软件。Qt {qt}，PySide6 {pyside}。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Settings file</source>
+        <translation>设置文件</translation>
+    </message>
+    <message>
+        <source>Conversation database</source>
+        <translation>对话数据库</translation>
+    </message>
+    <message>
+        <source>Conversations and log:</source>
+        <translation>对话和日志：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation>设置：</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Shows the folder with your conversations in the file manager</source>
+        <translation>在文件管理器中显示保存对话的文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear text</source>
+        <translation>清除文字</translation>
+    </message>
+</context>
+<context>
+    <name>AppStatusBar</name>
+    <message>
+        <source>Provider and model</source>
+        <translation>服务商和模型</translation>
+    </message>
+    <message>
+        <source>Remaining credits</source>
+        <translation>剩余额度</translation>
+    </message>
+    <message>
+        <source>Cost of the last reply</source>
+        <translation>上一条回复的费用</translation>
+    </message>
+    <message>
+        <source>Last reply: none yet</source>
+        <translation>上一条回复：暂无</translation>
+    </message>
+    <message>
+        <source>Provider: {provider}
+Model: {model}</source>
+        <translation>服务商：{provider}
+模型：{model}</translation>
+    </message>
+    <message>
+        <source>Credits: not reported by this provider</source>
+        <translation>额度：此服务商不提供</translation>
+    </message>
+    <message>
+        <source>Credits: unknown (F5 to check)</source>
+        <translation>额度：未知（按 F5 查询）</translation>
+    </message>
+    <message>
+        <source>The balance is shown after the first reply or a check.</source>
+        <translation>收到第一条回复或查询后显示余额。</translation>
+    </message>
+    <message>
+        <source>Credits: {amount}</source>
+        <translation>额度：{amount}</translation>
+    </message>
+    <message>
+        <source>Remaining credits: {amount}</source>
+        <translation>剩余额度：{amount}</translation>
+    </message>
+    <message>
+        <source>Free credits: {amount}</source>
+        <translation>免费额度：{amount}</translation>
+    </message>
+    <message>
+        <source>Last reply: cost unknown</source>
+        <translation>上一条回复：费用未知</translation>
+    </message>
+    <message>
+        <source>Last reply: {amount} credits</source>
+        <translation>上一条回复：{amount} 额度</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>Conversation title</source>
+        <translation>对话标题</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <source>Ask R1 anything. Enter sends, Shift+Enter adds a line.</source>
+        <translation>向 R1 提任何问题。Enter 发送，Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Messages of the open conversation. Page Up and Page Down scroll, Space shows or hides the reasoning of the current message, Ctrl+C copies it, the context menu key offers more actions.</source>
+        <translation>当前对话的消息。Page Up 和 Page Down 滚动，空格键显示或隐藏当前消息的推理过程，Ctrl+C 复制该消息，菜单键提供更多操作。</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Message R1…  (Enter sends, Shift+Enter adds a line)</source>
+        <translation>给 R1 发消息…（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Write a message. Enter sends, Shift+Enter adds a line.</source>
+        <translation>输入消息。Enter 发送，Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the reply (Esc)</source>
+        <translation>停止等待回复（Esc）</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>发送消息（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>{title}, pinned</source>
+        <translation>{title}，已置顶</translation>
+    </message>
+    <message>
+        <source>Filter conversations (Ctrl+K)</source>
+        <translation>筛选对话（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Filter conversations</source>
+        <translation>筛选对话</translation>
+    </message>
+    <message>
+        <source>Shows only conversations whose title or messages contain this text</source>
+        <translation>只显示标题或消息中包含此文字的对话</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>对话列表</translation>
+    </message>
+    <message>
+        <source>Up and Down choose a conversation; the context menu key offers more</source>
+        <translation>上下方向键选择对话；菜单键提供更多操作</translation>
+    </message>
+    <message>
+        <source>No conversation matches the filter.</source>
+        <translation>没有符合筛选条件的对话。</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Ctrl+N starts one.</source>
+        <translation>还没有对话。按 Ctrl+N 开始新对话。</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Pin to top</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationSettingsDialog</name>
+    <message>
+        <source>Settings for “{title}”</source>
+        <translation>“{title}”的设置</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>App default: {value}</source>
+        <translation>应用默认：{value}</translation>
+    </message>
+    <message>
+        <source>App default: none</source>
+        <translation>应用默认：无</translation>
+    </message>
+    <message>
+        <source>System prompt for this conversation</source>
+        <translation>此对话的系统提示词</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Leave a field empty to use the app-wide setting.</source>
+        <translation>留空则使用应用的全局设置。</translation>
+    </message>
+    <message>
+        <source>System prompt:</source>
+        <translation>系统提示词：</translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation>最大 token 数：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p：</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown (.md)</translation>
+    </message>
+    <message>
+        <source>Web page (.html)</source>
+        <translation>网页 (.html)</translation>
+    </message>
+    <message>
+        <source>PDF (.pdf)</source>
+        <translation>PDF (.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON, lossless (.json)</source>
+        <translation>JSON，无损 (.json)</translation>
+    </message>
+    <message>
+        <source>Plain text (.txt)</source>
+        <translation>纯文本 (.txt)</translation>
+    </message>
+    <message>
+        <source>Export conversations</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>This conversation: {title}</source>
+        <translation>当前对话：{title}</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>The {count} selected conversations</source>
+        <translation>选中的 {count} 个对话</translation>
+    </message>
+    <message>
+        <source>All conversations (one file each)</source>
+        <translation>所有对话（每个对话一个文件）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Include R1&apos;s reasoning</source>
+        <translation>包含 R1 的推理过程</translation>
+    </message>
+    <message>
+        <source>Save to folder</source>
+        <translation>保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the folder to export to</source>
+        <translation>选择导出的目标文件夹</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Save to folder:</source>
+        <translation>保存到文件夹：</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>FailureBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>输入 API 密钥…</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>打开设置…</translation>
+    </message>
+    <message>
+        <source>Top up credits…</source>
+        <translation>充值额度…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Hides this message</source>
+        <translation>隐藏此提示</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Retry in {seconds} s</source>
+        <translation>{seconds} 秒后重试</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in conversation</source>
+        <translation>在对话中查找</translation>
+    </message>
+    <message>
+        <source>Match count</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Close find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>第 {current} 个，共 {total} 个</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>{provider} API key</source>
+        <translation>{provider} API 密钥</translation>
+    </message>
+    <message>
+        <source>r1desk needs your {provider} API key to talk to DeepSeek-R1. Create one at &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;.</source>
+        <translation>r1desk 需要你的 {provider} API 密钥才能与 DeepSeek-R1 对话。请在 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; 创建一个。</translation>
+    </message>
+    <message>
+        <source>Paste your API key</source>
+        <translation>粘贴你的 API 密钥</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Show key</source>
+        <translation>显示密钥</translation>
+    </message>
+    <message>
+        <source>Use for this session only (do not save)</source>
+        <translation>仅在本次会话中使用（不保存）</translation>
+    </message>
+    <message>
+        <source>The key is kept in your system keyring, never in a plain file.</source>
+        <translation>密钥保存在系统密钥环中，绝不会写入普通文件。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available{problem}. The key will be used for this session only and forgotten when you quit. Install and unlock a Secret Service keyring (e.g. GNOME Keyring) to save it.</source>
+        <translation>没有可用的系统密钥环{problem}。密钥仅在本次会话中使用，退出后即被遗忘。如需保存，请安装并解锁 Secret Service 密钥环（例如 GNOME Keyring）。</translation>
+    </message>
+    <message>
+        <source>Remove saved key</source>
+        <translation>删除已保存的密钥</translation>
+    </message>
+</context>
+<context>
+    <name>KeyEditor</name>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Show key</source>
+        <translation>显示密钥</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>删除密钥</translation>
+    </message>
+    <message>
+        <source>API key status</source>
+        <translation>API 密钥状态</translation>
+    </message>
+    <message>
+        <source>Paste your {provider} API key</source>
+        <translation>粘贴你的 {provider} API 密钥</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>The API key must not contain spaces or unusual characters.</source>
+        <translation>API 密钥不能包含空格或特殊字符。</translation>
+    </message>
+    <message>
+        <source>{reason} The key is used for this session only. Press OK again to close.</source>
+        <translation>{reason} 密钥仅在本次会话中使用。再次点击“确定”关闭。</translation>
+    </message>
+    <message>
+        <source>The new key will be saved in your system keyring when you press OK.</source>
+        <translation>点击“确定”后，新密钥将保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <source>The saved key will be removed when you press OK.</source>
+        <translation>点击“确定”后，已保存的密钥将被删除。</translation>
+    </message>
+    <message>
+        <source>Using the key from ${name}.</source>
+        <translation>正在使用环境变量 ${name} 中的密钥。</translation>
+    </message>
+    <message>
+        <source>A key is saved in your system keyring. Type a new one to replace it.</source>
+        <translation>系统密钥环中已保存密钥。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <source>A key is set for this session only.</source>
+        <translation>已设置仅用于本次会话的密钥。</translation>
+    </message>
+    <message>
+        <source>No key is saved.</source>
+        <translation>尚未保存密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Could not check credits: {reason}</source>
+        <translation>无法查询额度：{reason}</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>{title} — r1desk</source>
+        <translation>{title} — r1desk</translation>
+    </message>
+    <message>
+        <source>own system prompt</source>
+        <translation>自定义系统提示词</translation>
+    </message>
+    <message>
+        <source>max tokens {n}</source>
+        <translation>最大 token 数 {n}</translation>
+    </message>
+    <message>
+        <source>temperature {t}</source>
+        <translation>温度 {t}</translation>
+    </message>
+    <message>
+        <source>top-p {p}</source>
+        <translation>top-p {p}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Deleted “{title}”. Ctrl+Z to undo.</source>
+        <translation>已删除“{title}”。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>A reply failed in another conversation: {reason}</source>
+        <translation>另一个对话中的回复失败：{reason}</translation>
+    </message>
+    <message>
+        <source>A reply arrived in another conversation.</source>
+        <translation>另一个对话收到了回复。</translation>
+    </message>
+    <message>
+        <source>The reply in “{title}” failed</source>
+        <translation>“{title}”中的回复失败</translation>
+    </message>
+    <message>
+        <source>R1 replied in “{title}”</source>
+        <translation>R1 已在“{title}”中回复</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>编辑并重新发送</translation>
+    </message>
+    <message>
+        <source>Later messages in this conversation will be replaced.</source>
+        <translation>此对话中之后的消息将被替换。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>The new language is used after r1desk restarts.</source>
+        <translation>新语言将在 r1desk 重启后生效。</translation>
+    </message>
+    <message>
+        <source>Chat text size {percent}%</source>
+        <translation>聊天文字大小 {percent}%</translation>
+    </message>
+    <message>
+        <source>Import conversations</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Conversations (*.json *.zip)</source>
+        <translation>对话文件 (*.json *.zip)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Imported {added} conversation(s); {skipped} already present.</source>
+        <translation>已导入 {added} 个对话；{skipped} 个已存在。</translation>
+    </message>
+    <message>
+        <source>{reason} The key is used for this session only.</source>
+        <translation>{reason} 密钥仅在本次会话中使用。</translation>
+    </message>
+    <message>
+        <source>Follow &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>新建对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename conversation…</source>
+        <translation>重命名对话(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pin or unpin conversation</source>
+        <translation>置顶或取消置顶(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete conversation</source>
+        <translation>删除对话(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter conversations</source>
+        <translation>筛选对话(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation>在对话中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find ne&amp;xt</source>
+        <translation>查找下一个(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h all messages…</source>
+        <translation>搜索全部消息(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show or hide &amp;reasoning</source>
+        <translation>显示或隐藏推理过程(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop reply</source>
+        <translation>停止回复(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation>上一个对话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>N&amp;ext conversation</source>
+        <translation>下一个对话(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Conversation se&amp;ttings…</source>
+        <translation>对话设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Check &amp;credits</source>
+        <translation>查询额度(&amp;C)</translation>
+    </message>
+    <message>
+        <source>API &amp;key…</source>
+        <translation>API 密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About r1desk</source>
+        <translation>关于 r1desk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>聊天(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>More menus</source>
+        <translation>更多菜单</translation>
+    </message>
+</context>
+<context>
+    <name>MessageListModel</name>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>R1 is thinking</source>
+        <translation>R1 正在思考</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Stopped, reply incomplete</source>
+        <translation>已停止，回复不完整</translation>
+    </message>
+    <message>
+        <source>Reasoning expanded; Space hides it</source>
+        <translation>推理过程已展开；按空格键隐藏</translation>
+    </message>
+    <message>
+        <source>Reasoning collapsed; Space shows it</source>
+        <translation>推理过程已折叠；按空格键显示</translation>
+    </message>
+</context>
+<context>
+    <name>MessageMenu</name>
+    <message>
+        <source>&amp;Copy answer</source>
+        <translation>复制回答(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;reasoning</source>
+        <translation>复制推理过程(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;both</source>
+        <translation>复制两者(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide reasoning</source>
+        <translation>隐藏推理过程(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Show reasoning</source>
+        <translation>显示推理过程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and resend…</source>
+        <translation>编辑并重新发送(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate</source>
+        <translation>重新生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete message</source>
+        <translation>删除消息(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>Search all conversations</source>
+        <translation>搜索全部对话</translation>
+    </message>
+    <message>
+        <source>Search every message</source>
+        <translation>搜索所有消息</translation>
+    </message>
+    <message>
+        <source>Search query</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>Up and Down choose a result, Enter opens it</source>
+        <translation>上下方向键选择结果，Enter 打开</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>搜索状态</translation>
+    </message>
+    <message>
+        <source>Type to search every message</source>
+        <translation>输入文字以搜索所有消息</translation>
+    </message>
+    <message>
+        <source>No messages match “{query}”</source>
+        <translation>没有消息匹配“{query}”</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>与系统相同</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Not set (the provider&apos;s default)</source>
+        <translation>未设置（使用服务商默认值）</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API 地址</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Show reasoning expanded</source>
+        <translation>默认展开推理过程</translation>
+    </message>
+    <message>
+        <source>Notify me when a reply arrives while r1desk is in the background</source>
+        <translation>r1desk 在后台时，收到回复后通知我</translation>
+    </message>
+    <message>
+        <source>A new language is used after r1desk restarts.</source>
+        <translation>新语言将在 r1desk 重启后生效。</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>Default system prompt</source>
+        <translation>默认系统提示词</translation>
+    </message>
+    <message>
+        <source>Notify when a reply arrives</source>
+        <translation>收到回复时通知</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Problem with {field}</source>
+        <translation>{field}有误</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>服务商：</translation>
+    </message>
+    <message>
+        <source>API address:</source>
+        <translation>API 地址：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Model parameters (sent only when set)</source>
+        <translation>模型参数（仅在设置后发送）</translation>
+    </message>
+    <message>
+        <source>Default system prompt:</source>
+        <translation>默认系统提示词：</translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation>最大 token 数：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p：</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <source>the model name</source>
+        <translation>模型名称</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <source>Move between parts of the window</source>
+        <translation>在窗口各部分之间移动</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>Show or hide the reasoning of the current message</source>
+        <translation>显示或隐藏当前消息的推理过程</translation>
+    </message>
+    <message>
+        <source>Space (in the conversation)</source>
+        <translation>空格（在对话中）</translation>
+    </message>
+    <message>
+        <source>Copy the current message</source>
+        <translation>复制当前消息</translation>
+    </message>
+    <message>
+        <source>Ctrl+C (in the conversation)</source>
+        <translation>Ctrl+C（在对话中）</translation>
+    </message>
+    <message>
+        <source>More actions for a message or conversation</source>
+        <translation>消息或对话的更多操作</translation>
+    </message>
+    <message>
+        <source>Menu key or Shift+F10</source>
+        <translation>菜单键或 Shift+F10</translation>
+    </message>
+    <message>
+        <source>Open a menu</source>
+        <translation>打开菜单</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + 带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Column headers</source>
+        <translation>列标题</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialogs</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{count} file(s) already exist:
+{names}
+
+Replace them?</source>
+        <translation>{count} 个文件已存在：
+{names}
+
+要替换它们吗？</translation>
+    </message>
+    <message>
+        <source>Exporting conversations…</source>
+        <translation>正在导出对话…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>导出失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {count} file(s) to {where}</source>
+        <translation>已导出 {count} 个文件到 {where}</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {name}:
+{reason}</source>
+        <translation>未从 {name} 导入任何内容：
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePanel</name>
+    <message>
+        <source>Explain the Monty Hall problem step by step, then check the answer.</source>
+        <translation>一步步解释蒙提霍尔问题，然后验证答案。</translation>
+    </message>
+    <message>
+        <source>Write a Python function that finds the longest palindrome in a string.</source>
+        <translation>写一个 Python 函数，找出字符串中最长的回文子串。</translation>
+    </message>
+    <message>
+        <source>Compare SQLite and PostgreSQL for a small web app, as a table.</source>
+        <translation>用表格比较 SQLite 和 PostgreSQL 在小型网站应用中的优劣。</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Welcome to r1desk</source>
+        <translation>欢迎使用 r1desk</translation>
+    </message>
+    <message>
+        <source>Chat with DeepSeek-R1, the reasoning model, right from your desktop. R1 thinks before it answers: its reasoning sits in a collapsible section above each reply. Your conversations are kept in a local database on this computer.</source>
+        <translation>在桌面上直接与推理模型 DeepSeek-R1 对话。R1 会先思考再回答：它的推理过程放在每条回复上方的可折叠区域中。你的对话保存在这台电脑的本地数据库里。</translation>
+    </message>
+    <message>
+        <source>Enter API key…</source>
+        <translation>输入 API 密钥…</translation>
+    </message>
+    <message>
+        <source>Opens the dialog to paste your API key</source>
+        <translation>打开粘贴 API 密钥的对话框</translation>
+    </message>
+    <message>
+        <source>Try one of these:</source>
+        <translation>试试这些问题：</translation>
+    </message>
+    <message>
+        <source>Puts this example into the message box</source>
+        <translation>把这个示例填入消息框</translation>
+    </message>
+    <message>
+        <source>Or type your own question below. Enter sends, Shift+Enter adds a line.</source>
+        <translation>也可以在下方输入你自己的问题。Enter 发送，Shift+Enter 换行。</translation>
+    </message>
+    <message>
+        <source>To start, r1desk needs an API key from Segmind, the service that runs R1 for you. Create one at &lt;a href=&quot;{url}&quot;&gt;cloud.segmind.com&lt;/a&gt;, then paste it here. It is kept in your system keyring.</source>
+        <translation>开始之前，r1desk 需要一个 Segmind API 密钥（Segmind 是为你运行 R1 的服务）。请在 &lt;a href=&quot;{url}&quot;&gt;cloud.segmind.com&lt;/a&gt; 创建密钥，然后粘贴到这里。密钥会保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>To start, r1desk needs your {provider} API key. It is kept in your system keyring.</source>
+        <translation>开始之前，r1desk 需要你的 {provider} API 密钥。密钥会保存在系统密钥环中。</translation>
+    </message>
+</context>
+</TS>
