@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("r1desk")
 APP_ID = "io.github.r1desk.R1desk"
 SMOKE_TEST_MS = 1500
-CREDITS_CHECK_DELAY_MS = 400
+AFTER_FIRST_PAINT_MS = 300
 
 
 class _PrivateLogHandler(RotatingFileHandler):
@@ -183,11 +183,9 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     if smoke_test:
         QTimer.singleShot(SMOKE_TEST_MS, window.close)
     else:
-        # The only network call at start-up: the balance (Segmind, key present), after the
-        # window has painted so it never delays it.
-        QTimer.singleShot(CREDITS_CHECK_DELAY_MS, ctx.credits.refresh)
-        if ctx.providers.missing_key():
-            QTimer.singleShot(0, window.ask_for_key)
+        # The keyring and the only network call at start-up (the balance) wait until the
+        # window has painted, so neither can delay it.
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, window.after_first_paint)
 
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices
@@ -20,24 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from r1desk.domain import Conversation, ConversationSettings, Message, MessageStatus, Role
-from r1desk.services import connection_test
 from r1desk.services.context import AppContext
 from r1desk.services.failures import TOP_UP_URL, Failure, NextAction
 from r1desk.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings, save_settings
 from r1desk.ui.a11y import Announcer
-from r1desk.ui.about_dialog import AboutDialog
 from r1desk.ui.chat_pane import ChatPane
 from r1desk.ui.conversation_list import ConversationList
-from r1desk.ui.conversation_settings_dialog import ConversationSettingsDialog
-from r1desk.ui.key_dialog import KeyDialog
 from r1desk.ui.notify import Notifier
-from r1desk.ui.search_dialog import SearchDialog
-from r1desk.ui.settings_dialog import SettingsDialog
-from r1desk.ui.shortcuts_dialog import ShortcutsDialog
 from r1desk.ui.status_bar import AppStatusBar
 from r1desk.ui.theme import ThemeManager
-from r1desk.ui.transfer_dialogs import ExportDialog, run_export, run_import
 from r1desk.ui.window_actions import build_actions, build_menus
+
+if TYPE_CHECKING:  # dialogs are imported when first opened, to keep start-up light
+    from r1desk.ui.about_dialog import AboutDialog
+    from r1desk.ui.conversation_settings_dialog import ConversationSettingsDialog
+    from r1desk.ui.key_dialog import KeyDialog
+    from r1desk.ui.search_dialog import SearchDialog
+    from r1desk.ui.settings_dialog import SettingsDialog
+    from r1desk.ui.shortcuts_dialog import ShortcutsDialog
+    from r1desk.ui.transfer_dialogs import ExportDialog
 
 log = logging.getLogger(__name__)
 UNDO_DELETE_MS = 10_000
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._set_tab_order()
         self.resize(1100, 720)
-        self.refresh_endpoint()
+        self.refresh_endpoint(check_key=False)
         self.chat.view.set_reasoning_expanded_default(ctx.providers.settings.reasoning_expanded)
         self.chat.view.set_zoom(ctx.providers.settings.zoom)
 
@@ -454,6 +456,8 @@ class MainWindow(QMainWindow):
     # -- dialogs --------------------------------------------------------------------------------
 
     def search(self) -> None:
+        from r1desk.ui.search_dialog import SearchDialog
+
         if self.search_dialog is None:
             self.search_dialog = SearchDialog(self.ctx.repo.search, self)
             self.search_dialog.hit_activated.connect(self.jump_to)
@@ -467,6 +471,8 @@ class MainWindow(QMainWindow):
         self.chat.view.scroll_to_message(message_id, highlight=True)
 
     def open_conversation_settings(self) -> None:
+        from r1desk.ui.conversation_settings_dialog import ConversationSettingsDialog
+
         if self.current_id is None:
             return
         cid = self.current_id
@@ -484,6 +490,8 @@ class MainWindow(QMainWindow):
             self._show_title(self.ctx.repo.get_conversation(cid, with_messages=False))
 
     def open_settings(self) -> None:
+        from r1desk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx.providers.settings, self.ctx.keys, self)
         dialog.settings_accepted.connect(self._apply_settings)
         dialog.test_requested.connect(
@@ -495,6 +503,8 @@ class MainWindow(QMainWindow):
     async def _test_connection(
         self, dialog: SettingsDialog, settings: Settings, key: str | None
     ) -> None:
+        from r1desk.services import connection_test
+
         ok, text = await connection_test.test_connection(
             self.ctx.providers.http, settings, key, self.ctx.providers.api_base_override
         )
@@ -556,14 +566,20 @@ class MainWindow(QMainWindow):
         self.chat.view.toggle_current_reasoning()
 
     def show_shortcuts(self) -> None:
+        from r1desk.ui.shortcuts_dialog import ShortcutsDialog
+
         self.shortcuts_dialog = ShortcutsDialog(self.actions(), self)
         self.shortcuts_dialog.open()
 
     def show_about(self) -> None:
+        from r1desk.ui.about_dialog import AboutDialog
+
         self.about_dialog = AboutDialog(self.ctx.paths, self)
         self.about_dialog.open()
 
     def export(self, conversation_id: int | None = None) -> None:
+        from r1desk.ui.transfer_dialogs import ExportDialog
+
         cid = conversation_id if conversation_id is not None else self.current_id
         title = ""
         if cid is not None:
@@ -575,6 +591,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _export(self, ids: list[int] | None, fmt: str, out: Path, reasoning: bool) -> None:
+        from r1desk.ui.transfer_dialogs import run_export
+
         summary = run_export(self, self.ctx.repo, ids, fmt, out, reasoning, on_done=self._said)
         self._said(summary)
 
@@ -590,6 +608,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _import(self, path: Path) -> None:
+        from r1desk.ui.transfer_dialogs import run_import
+
         result = run_import(self, self.ctx.repo, path)
         if result is not None:
             self.reload_list()
@@ -601,19 +621,30 @@ class MainWindow(QMainWindow):
 
     # -- key and credits --------------------------------------------------------------------
 
-    def refresh_endpoint(self) -> None:
+    def refresh_endpoint(self, *, check_key: bool = True) -> None:
+        """Show provider, model and balance; `check_key` also asks the keyring (slow at start)."""
         where = self.ctx.providers.endpoint()
         self.status.set_endpoint(where.label, where.model)
-        reported = self.ctx.providers.credits_client() is not None or where.provider == "segmind"
-        self.status.set_credits(self.ctx.credits.credits, reported=reported)
-        self.chat.welcome.set_key_state(
-            needs_key=self.ctx.providers.missing_key(), provider_label=where.label
-        )
+        self.status.set_credits(self.ctx.credits.credits, reported=where.provider == "segmind")
+        if check_key:
+            self.chat.welcome.set_key_state(
+                needs_key=self.ctx.providers.missing_key(), provider_label=where.label
+            )
+
+    def after_first_paint(self) -> None:
+        """Start-up work that may block: the keyring, then the key dialog or the balance."""
+        self.refresh_endpoint()
+        if self.ctx.providers.missing_key():
+            self.ask_for_key()
+        else:
+            self.ctx.credits.refresh()
 
     def _on_credits(self, credits: object) -> None:
         self.refresh_endpoint()
 
     def ask_for_key(self) -> None:
+        from r1desk.ui.key_dialog import KeyDialog
+
         preset = self.ctx.providers.endpoint()
         available = self.ctx.keys.backend_available()
         dialog = KeyDialog(

@@ -98,6 +98,7 @@ def start_app(
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.restore()
+        window.refresh_endpoint()  # what after_first_paint does, minus the network and dialog
         with qtbot.waitActive(window):  # shortcuts need an active window
             window.show()
             window.activateWindow()

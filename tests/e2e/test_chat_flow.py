@@ -79,3 +79,24 @@ def test_cost_of_second_reply_is_the_credit_difference(
     body = [r for r in fake_server.requests if r.method == "POST"][-1].json()
     assert [m["role"] for m in body["messages"]] == ["user", "assistant", "user"]
     assert all(set(m) == {"role", "content"} for m in body["messages"])
+
+
+def test_after_first_paint_checks_the_balance_or_asks_for_the_key(
+    start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    assert "unknown" in app.window.status.credits_label.text()
+    app.window.after_first_paint()
+    app.drive(lambda: "unknown" not in app.window.status.credits_label.text())
+    assert f"{fake_server.credits:,.4f}" in app.window.status.credits_label.text()
+    assert any(r.path.endswith("/get-user-credits") for r in fake_server.requests)
+    assert app.window.key_dialog is None
+
+
+def test_after_first_paint_without_a_key_opens_the_key_dialog(
+    start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app(with_key=False)
+    app.window.after_first_paint()
+    assert app.window.key_dialog is not None and app.window.key_dialog.isVisible()
+    assert not fake_server.requests  # nothing is sent without a key
