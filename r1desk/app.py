@@ -126,7 +126,7 @@ def _start_up(repo: Repository) -> None:
     interrupted = repo.mark_pending_interrupted()
     if interrupted:
         log.info("%d replies were interrupted by the last exit", interrupted)
-    repo.list_conversations()
+    repo.verify_list_readable()
 
 
 async def shutdown(ctx: AppContext) -> None:

@@ -123,6 +123,12 @@ class Repository:
         cursor = self._conn.execute(_LIST_CONVERSATIONS, {"needle": needle})
         return [rows.conversation_from_row(row) for row in cursor]
 
+    def verify_list_readable(self) -> None:
+        """Read every page the conversation list needs without building objects, so damage
+        there surfaces at start-up (as sqlite3.DatabaseError) rather than as a crash later."""
+        for _row in self._conn.execute(_LIST_CONVERSATIONS, {"needle": ""}):
+            pass
+
     def get_conversation(self, conversation_id: int, *, with_messages: bool = True) -> Conversation:
         """A visible conversation; raises `ConversationNotFound` if missing or deleted."""
         row = self._conn.execute(_GET_CONVERSATION, (conversation_id,)).fetchone()
