@@ -53,9 +53,15 @@ def is_safe_url(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_SCHEMES)
 
 
-def render_markdown(text: str, *, dark: bool = False) -> RenderedMarkdown:
-    """Render Markdown to safe HTML; `dark` picks the colours for a dark background."""
-    env: dict[str, Any] = {"dark": dark, "code_blocks": [], "budget": HIGHLIGHT_BUDGET_CHARS}
+def render_markdown(text: str, *, dark: bool = False, copy_label: str = "Copy") -> RenderedMarkdown:
+    """Render Markdown to safe HTML; `dark` picks the colours for a dark background and
+    `copy_label` names the link above each code block (the UI passes it translated)."""
+    env: dict[str, Any] = {
+        "dark": dark,
+        "code_blocks": [],
+        "budget": HIGHLIGHT_BUDGET_CHARS,
+        "copy_label": copy_label,
+    }
     body = _markdown().render(text, env)
     return RenderedMarkdown(html=body, code_blocks=tuple(env["code_blocks"]))
 
@@ -80,7 +86,8 @@ def _render_code(code: str, language: str, env: EnvType) -> str:
     label = f' <span style="color:{pal.dim}">{html.escape(language)}</span>' if language else ""
     return (
         f'<p style="margin-bottom:2px"><a href="{COPY_SCHEME}{index}" '
-        f'style="color:{pal.link}; text-decoration:none; font-size:small">Copy</a>{label}</p>\n'
+        f'style="color:{pal.link}; text-decoration:none; font-size:small">'
+        f"{html.escape(env.get('copy_label', 'Copy'))}</a>{label}</p>\n"
         f'<pre style="background-color:{background}; color:{foreground}; '
         f'white-space:pre-wrap; padding:6px; margin-top:0">{body}</pre>\n'
     )

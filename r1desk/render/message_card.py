@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from dataclasses import dataclass
 from datetime import datetime
 
 from r1desk.domain import Message, MessageStatus, Role
@@ -22,38 +23,66 @@ RETRY_HREF = ACTION_SCHEME + "retry"
 _COPY_HREF = re.compile(r'href="r1desk-copy:(\d+)"')
 
 
+@dataclass(frozen=True)
+class CardLabels:
+    """The words on a card; the UI passes them translated. `{n}` is a number."""
+
+    you: str = "You"
+    assistant: str = "R1"
+    system: str = "System"
+    thinking: str = "Thinking… {n} s"
+    thought_for: str = "Thought for {n} s"
+    thought: str = "Thought"
+    seconds: str = "{n} s"
+    credits: str = "{n} credits"
+    stopped: str = "Stopped — reply incomplete"
+    failed: str = "The request failed."
+    retry: str = "Retry"
+    copy: str = "Copy"
+
+
+ENGLISH = CardLabels()
+
+
 @functools.lru_cache(maxsize=256)  # streaming and the "Thinking…" tick re-render the same text
-def cached_markdown(text: str, dark: bool) -> RenderedMarkdown:
-    return render_markdown(text, dark=dark)
+def cached_markdown(text: str, dark: bool, copy_label: str = "Copy") -> RenderedMarkdown:
+    return render_markdown(text, dark=dark, copy_label=copy_label)
 
 
-def speaker(message: Message) -> str:
-    return {Role.USER: "You", Role.ASSISTANT: "R1", Role.SYSTEM: "System"}[message.role]
+def speaker(message: Message, labels: CardLabels = ENGLISH) -> str:
+    return {Role.USER: labels.you, Role.ASSISTANT: labels.assistant, Role.SYSTEM: labels.system}[
+        message.role
+    ]
 
 
-def reasoning_title(message: Message, now: datetime) -> str:
+def reasoning_title(message: Message, now: datetime, labels: CardLabels = ENGLISH) -> str:
     """'Thinking… 37 s' while waiting, then 'Thought for 41 s' (or 'Thought' if unknown)."""
     if message.status is MessageStatus.PENDING:
         waited = max(0, int((now - message.created_at).total_seconds()))
-        return f"Thinking… {waited} s"
+        return labels.thinking.format(n=waited)
     if message.elapsed_s is None:
-        return "Thought"
-    return f"Thought for {round(message.elapsed_s)} s"
+        return labels.thought
+    return labels.thought_for.format(n=round(message.elapsed_s))
 
 
 def message_card_html(
-    message: Message, *, expanded: bool, dark: bool, now: datetime
+    message: Message,
+    *,
+    expanded: bool,
+    dark: bool,
+    now: datetime,
+    labels: CardLabels = ENGLISH,
 ) -> RenderedMarkdown:
     """The whole card; code blocks of the answer come first, then those of the reasoning."""
     dim = "#9aa0a6" if dark else "#5f6368"
     link = "#8ab4f8" if dark else "#0b57d0"
     error = "#f28b82" if dark else "#b3261e"
-    parts = [_header(message, dim)]
+    parts = [_header(message, dim, labels)]
     code_blocks: list[str] = []
 
     if message.role is Role.ASSISTANT:
         pending = message.status is MessageStatus.PENDING
-        title = html.escape(reasoning_title(message, now))
+        title = html.escape(reasoning_title(message, now, labels))
         if message.reasoning:
             arrow = "▾" if expanded else "▸"
             parts.append(
@@ -61,8 +90,9 @@ def message_card_html(
                 f'style="color:{dim}; text-decoration:none">{arrow} {title}</a></p>'
             )
             if expanded:
-                rendered = cached_markdown(message.reasoning, dark)
-                body = _shift_copy_links(rendered.html, len(_answer_blocks(message, dark)))
+                rendered = cached_markdown(message.reasoning, dark, labels.copy)
+                answer_blocks = _answer_blocks(message, dark, labels.copy)
+                body = _shift_copy_links(rendered.html, len(answer_blocks))
                 parts.append(
                     f'<div style="color:{dim}; font-style:italic; margin-left:12px">{body}</div>'
                 )
@@ -75,23 +105,24 @@ def message_card_html(
             text = html.escape(message.content, quote=False)
             parts.append(f'<p style="white-space:pre-wrap; margin-top:0">{text}</p>')
         else:
-            rendered = cached_markdown(message.content, dark)
+            rendered = cached_markdown(message.content, dark, labels.copy)
             parts.append(rendered.html)
             code_blocks[:0] = rendered.code_blocks
 
-    retry = f'<a href="{RETRY_HREF}" style="color:{link}">Retry</a>'
+    retry = f'<a href="{RETRY_HREF}" style="color:{link}">{html.escape(labels.retry)}</a>'
     if message.status is MessageStatus.INTERRUPTED:
-        parts.append(f'<p style="color:{dim}">Stopped — reply incomplete · {retry}</p>')
+        stopped = html.escape(labels.stopped)
+        parts.append(f'<p style="color:{dim}">{stopped} · {retry}</p>')
     elif message.status is MessageStatus.FAILED:
-        reason = html.escape(message.error or "The request failed.", quote=False)
+        reason = html.escape(message.error or labels.failed, quote=False)
         parts.append(f'<p style="color:{error}">{reason} · {retry}</p>')
     return RenderedMarkdown(html="\n".join(parts), code_blocks=tuple(code_blocks))
 
 
-def _answer_blocks(message: Message, dark: bool) -> tuple[str, ...]:
+def _answer_blocks(message: Message, dark: bool, copy_label: str) -> tuple[str, ...]:
     if not message.content or message.role is Role.USER:
         return ()
-    return cached_markdown(message.content, dark).code_blocks
+    return cached_markdown(message.content, dark, copy_label).code_blocks
 
 
 def _shift_copy_links(body: str, offset: int) -> str:
@@ -100,16 +131,17 @@ def _shift_copy_links(body: str, offset: int) -> str:
     return _COPY_HREF.sub(lambda m: f'href="r1desk-copy:{int(m.group(1)) + offset}"', body)
 
 
-def _header(message: Message, dim: str) -> str:
+def _header(message: Message, dim: str, labels: CardLabels) -> str:
     meta: list[str] = []
     if message.role is Role.ASSISTANT:
         if message.model:
             meta.append(html.escape(message.model))
         if message.elapsed_s is not None:
-            meta.append(f"{message.elapsed_s:.1f} s")
+            meta.append(labels.seconds.format(n=f"{message.elapsed_s:.1f}"))
         cost = message.cost
         if cost is not None:
             sign = "−" if cost >= 0 else "+"
-            meta.append(f"{sign}{abs(cost):.4f} credits")
+            meta.append(sign + labels.credits.format(n=f"{abs(cost):.4f}"))
     details = f' <span style="color:{dim}">· {" · ".join(meta)}</span>' if meta else ""
-    return f'<p style="margin-bottom:4px"><b>{speaker(message)}</b>{details}</p>'
+    who = html.escape(speaker(message, labels))
+    return f'<p style="margin-bottom:4px"><b>{who}</b>{details}</p>'

@@ -798,6 +798,53 @@ Model: {model}</source>
     </message>
 </context>
 <context>
+    <name>MessageCard</name>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Thinking… {n} s</source>
+        <translation>思考中… {n} 秒</translation>
+    </message>
+    <message>
+        <source>Thought for {n} s</source>
+        <translation>思考了 {n} 秒</translation>
+    </message>
+    <message>
+        <source>Thought</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} credits</source>
+        <translation>{n} 额度</translation>
+    </message>
+    <message>
+        <source>Stopped — reply incomplete</source>
+        <translation>已停止 — 回复不完整</translation>
+    </message>
+    <message>
+        <source>The request failed.</source>
+        <translation>请求失败。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
     <name>MessageListModel</name>
     <message>
         <source>You</source>

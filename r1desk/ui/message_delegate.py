@@ -14,7 +14,16 @@ from datetime import datetime
 from math import ceil
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -27,7 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
-from r1desk.render.message_card import message_card_html
+from r1desk.render.message_card import CardLabels, message_card_html
 from r1desk.ui.message_model import MessageListModel, Row
 
 H_PAD = 14
@@ -51,6 +60,25 @@ class _Doc:
         self.code_blocks = code_blocks
 
 
+def card_labels() -> CardLabels:
+    """The card's words in the UI language (read once: the language changes on restart)."""
+    translate = QCoreApplication.translate
+    return CardLabels(
+        you=translate("MessageCard", "You"),
+        assistant="R1",
+        system=translate("MessageCard", "System"),
+        thinking=translate("MessageCard", "Thinking… {n} s"),
+        thought_for=translate("MessageCard", "Thought for {n} s"),
+        thought=translate("MessageCard", "Thought"),
+        seconds=translate("MessageCard", "{n} s"),
+        credits=translate("MessageCard", "{n} credits"),
+        stopped=translate("MessageCard", "Stopped — reply incomplete"),
+        failed=translate("MessageCard", "The request failed."),
+        retry=translate("MessageCard", "Retry"),
+        copy=translate("MessageCard", "Copy"),
+    )
+
+
 class MessageDelegate(QStyledItemDelegate):
     height_known = Signal(int)  # row whose exact height differs from what the view assumed
 
@@ -68,6 +96,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._char_width = 7.0
         self._docs: OrderedDict[tuple[Any, ...], _Doc] = OrderedDict()
         self._exact: dict[tuple[int, int, bool], int] = {}
+        self.labels = card_labels()
         self._estimates: dict[tuple[int, int, bool], int] = {}
 
     # configuration
@@ -105,7 +134,9 @@ class MessageDelegate(QStyledItemDelegate):
         if cached is not None:
             self._docs.move_to_end(key)
             return cached
-        card = message_card_html(entry.message, expanded=expanded, dark=self.dark, now=now)
+        card = message_card_html(
+            entry.message, expanded=expanded, dark=self.dark, now=now, labels=self.labels
+        )
         doc = SafeDocument()
         doc.setUndoRedoEnabled(False)
         doc.setDocumentMargin(0)

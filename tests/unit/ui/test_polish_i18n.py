@@ -192,3 +192,24 @@ def test_the_chinese_translator_translates_and_is_removed_again(qapp: QApplicati
     finally:
         assert install_translators(qapp, "en") == "en"
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_message_cards_speak_the_ui_language(qapp: QApplication) -> None:
+    from r1desk.domain import Message, MessageStatus, Role, utc_now
+    from r1desk.render.message_card import message_card_html
+    from r1desk.ui.message_delegate import card_labels
+
+    stopped = Message(Role.ASSISTANT, "```py\nx = 1\n```", status=MessageStatus.INTERRUPTED)
+    try:
+        install_translators(qapp, "zh_CN")
+        card = message_card_html(
+            stopped, expanded=False, dark=False, now=utc_now(), labels=card_labels()
+        )
+        assert "已停止" in card.html and "重试" in card.html and "复制" in card.html
+        assert "Copy" not in card.html and "Retry" not in card.html
+    finally:
+        install_translators(qapp, "en")
+    english = message_card_html(
+        stopped, expanded=False, dark=False, now=utc_now(), labels=card_labels()
+    )
+    assert "Stopped" in english.html and ">Copy<" in english.html
