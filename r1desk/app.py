@@ -131,8 +131,7 @@ def _start_up(repo: Repository) -> None:
 
 async def shutdown(ctx: AppContext) -> None:
     """Stop running replies (they are stored as interrupted) and close the connections."""
-    ctx.chat.stop_all()
-    await asyncio.sleep(0)
+    await ctx.tasks.cancel_and_wait()
     await ctx.providers.http.aclose()
     ctx.repo.close()
 

@@ -38,3 +38,10 @@ class TaskKeeper:
     def cancel_all(self) -> None:
         for task in list(self._tasks):
             task.cancel()
+
+    async def cancel_and_wait(self) -> None:
+        """Cancel every task and let each finish its clean-up (replies store what arrived)."""
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
