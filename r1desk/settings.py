@@ -64,6 +64,8 @@ PRESETS: Mapping[str, ProviderPreset] = {
 }  # fmt: skip
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "zh_CN")  # "system": from the OS locale
+# Segmind's queued mode: "offer" it when a reply outlives the gateway, use it "always", or "never".
+QUEUED_MODES = ("never", "offer", "always")
 ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT = 50, 300, 100  # chat text size, percent
 _MODEL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/@+-]*")
 
@@ -163,6 +165,10 @@ def validate_zoom(value: object) -> str | None:
     return None
 
 
+def validate_queued_mode(value: object) -> str | None:
+    return None if value in QUEUED_MODES else "The queued mode must be never, offer or always."
+
+
 def _validate_bool(value: object) -> str | None:
     return None if isinstance(value, bool) else "This must be true or false."
 
@@ -181,6 +187,7 @@ VALIDATORS: Mapping[str, Callable[[object], str | None]] = {
     "notify_when_done": _validate_bool,
     "language": validate_language,
     "zoom": validate_zoom,
+    "segmind_queued_mode": validate_queued_mode,
 }
 
 
@@ -208,6 +215,7 @@ class Settings:
     notify_when_done: bool = True
     language: str = "system"
     zoom: int = ZOOM_DEFAULT  # chat text size in percent (Ctrl+= / Ctrl+- / Ctrl+0)
+    segmind_queued_mode: str = "offer"  # one of QUEUED_MODES
 
     def __post_init__(self) -> None:
         for field in dataclasses.fields(self):

@@ -134,6 +134,14 @@ class ResponseTooLargeError(InvalidResponseError):
     default_message = "The server's reply was too large to accept."
 
 
+class QueuedRequestFailedError(ApiError):
+    """Segmind's queued mode reported the request FAILED (HTTP 422 on the status URL)."""
+
+    default_message = "Segmind could not finish the queued request."
+    default_next_step = "Retry; if it keeps failing, shorten the conversation or try another model."
+    default_retryable = True
+
+
 def _status_text(status: int) -> str:
     try:
         return f"HTTP {status} {http.HTTPStatus(status).phrase}"

@@ -59,6 +59,18 @@ async def run_exchange(
         ) from None
 
 
+async def exchange(
+    http: httpx.AsyncClient,
+    request: httpx.Request,
+    handle: Callable[[httpx.Response], Awaitable[T]],
+) -> T:
+    """`run_exchange` without a deadline of its own, for a caller that runs several exchanges
+    under one. Loops must use this: before Python 3.12, `asyncio.wait_for` drops a cancellation
+    that arrives just as its awaitable finishes, so a loop of `run_exchange` calls could miss a
+    cancel and go on."""
+    return await _exchange(http, request, handle)
+
+
 async def _exchange(
     http: httpx.AsyncClient,
     request: httpx.Request,

@@ -31,6 +31,8 @@ class CardLabels:
     assistant: str = "R1"
     system: str = "System"
     thinking: str = "Thinking… {n} s"
+    queued: str = "Queued… {n} s"
+    processing: str = "Processing… {n} s"
     thought_for: str = "Thought for {n} s"
     thought: str = "Thought"
     seconds: str = "{n} s"
@@ -59,7 +61,9 @@ def reasoning_title(message: Message, now: datetime, labels: CardLabels = ENGLIS
     """'Thinking… 37 s' while waiting, then 'Thought for 41 s' (or 'Thought' if unknown)."""
     if message.status is MessageStatus.PENDING:
         waited = max(0, int((now - message.created_at).total_seconds()))
-        return labels.thinking.format(n=waited)
+        # A queued Segmind request notes its stage in `error` (services.chat_controller).
+        stages = {"Queued…": labels.queued, "Processing…": labels.processing}
+        return stages.get(message.error, labels.thinking).format(n=waited)
     if message.elapsed_s is None:
         return labels.thought
     return labels.thought_for.format(n=round(message.elapsed_s))

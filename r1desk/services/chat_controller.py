@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -27,6 +28,9 @@ from r1desk.storage import Repository
 log = logging.getLogger(__name__)
 STREAM_PUBLISH_INTERVAL_S = 0.05
 STOPPED_TEXT = "Stopped — the reply is incomplete."
+# Shown in a pending reply's `error` while Segmind's queued mode reports progress.
+QUEUED_STATUS_TEXT = {"QUEUED": "Queued…", "PROCESSING": "Processing…"}
+QUEUED_POLL_INTERVAL_S = 2.0
 
 
 class ChatController(QObject):
@@ -83,6 +87,13 @@ class ChatController(QObject):
 
     def retry(self, conversation_id: int) -> bool:
         """Drop a failed or stopped reply at the end and ask again."""
+        return self._retry(conversation_id, queued=False)
+
+    def retry_queued(self, conversation_id: int) -> bool:
+        """Like `retry`, through Segmind's queued mode (no gateway time limit)."""
+        return self._retry(conversation_id, queued=True)
+
+    def _retry(self, conversation_id: int, *, queued: bool) -> bool:
         if self.is_busy(conversation_id):
             return False
         messages = self._repo.messages(conversation_id)
@@ -92,7 +103,7 @@ class ChatController(QObject):
             self._remove(messages[-1])
         if not messages or not any(m.role is Role.USER for m in messages):
             return False
-        self._start_reply(conversation_id)
+        self._start_reply(conversation_id, queued=queued)
         return True
 
     def regenerate(self, conversation_id: int) -> bool:
@@ -132,7 +143,7 @@ class ChatController(QObject):
         self._repo.delete_message(message.id)
         self.messages_reset.emit(message.conversation_id)
 
-    def _start_reply(self, conversation_id: int) -> None:
+    def _start_reply(self, conversation_id: int, *, queued: bool = False) -> None:
         where = self._providers.endpoint()
         pending = self._repo.add_message(
             conversation_id,
@@ -146,7 +157,7 @@ class ChatController(QObject):
             ),
         )
         self.message_added.emit(dataclasses.replace(pending))
-        task = self._tasks.spawn(self._reply(conversation_id, pending), name="reply")
+        task = self._tasks.spawn(self._reply(conversation_id, pending, queued), name="reply")
         self._in_flight[conversation_id] = task
         self.busy_changed.emit(conversation_id, True)
 
@@ -173,16 +184,26 @@ class ChatController(QObject):
             top_p=own.top_p if own.top_p is not None else app.top_p,
         )
 
-    async def _reply(self, conversation_id: int, pending: Message) -> None:
+    def _show_status(self, pending: Message, status: str) -> None:
+        pending.error = QUEUED_STATUS_TEXT.get(status, pending.error)
+        self.message_updated.emit(dataclasses.replace(pending))
+
+    async def _reply(self, conversation_id: int, pending: Message, queued: bool) -> None:
         started = time.monotonic()
         stream = _StreamedText(pending, self.message_updated.emit)
-        on_delta = stream.add
-
+        mode = self._providers.settings.segmind_queued_mode
+        can_queue = False
         try:
             client = self._providers.chat_client()
-            reply = await client.chat(
-                self._history(conversation_id), self._params(conversation_id), on_delta
-            )
+            history, params = self._history(conversation_id), self._params(conversation_id)
+            if isinstance(client, api.SegmindClient) and (queued or mode == "always"):
+                on_status = functools.partial(self._show_status, pending)
+                reply = await client.chat_queued(
+                    history, params, on_status, poll_interval_s=QUEUED_POLL_INTERVAL_S
+                )
+            else:
+                can_queue = isinstance(client, api.SegmindClient) and mode != "never"
+                reply = await client.chat(history, params, stream.add)
         except asyncio.CancelledError:
             stream.close()
             pending.status = MessageStatus.INTERRUPTED
@@ -194,7 +215,8 @@ class ChatController(QObject):
             stream.close()
             if not isinstance(error, api.ApiError):
                 log.exception("Unexpected error while waiting for a reply")
-            failure = describe_failure(conversation_id, error)
+            waited = time.monotonic() - started
+            failure = describe_failure(conversation_id, error, waited_s=waited, can_queue=can_queue)
             pending.status = MessageStatus.FAILED
             pending.error = failure.text
             pending.elapsed_s = time.monotonic() - started
@@ -211,6 +233,7 @@ class ChatController(QObject):
         pending.credits_after = reply.remaining_credits
         pending.elapsed_s = reply.elapsed_s
         pending.status = MessageStatus.COMPLETE
+        pending.error = ""
         self._finish(conversation_id, pending)
         self._credits.observe_reply(reply.remaining_credits, pending.cost)
         self.reply_finished.emit(dataclasses.replace(pending))

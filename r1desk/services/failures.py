@@ -10,6 +10,7 @@ from r1desk import api
 
 class NextAction(str, enum.Enum):
     RETRY = "retry"
+    RETRY_QUEUED = "retry_queued"  # the same turn again, through Segmind's queued mode
     ENTER_KEY = "key"
     OPEN_SETTINGS = "settings"
     TOP_UP = "top_up"
@@ -37,9 +38,33 @@ class Failure:
 
 
 TOP_UP_URL = "https://cloud.segmind.com/console/billing"
+# A connection that breaks (or a read that times out) after this long was most likely cut by a
+# gateway's time limit while R1 was still thinking, not by a network fault.
+LONG_WAIT_S = 30.0
+GATEWAY_LIMIT_TEXT = "R1 took longer than the gateway allows."
+QUEUED_NEXT_STEP = "Retry in queued mode: it waits for the reply without that time limit."
 
 
-def describe_failure(conversation_id: int, error: BaseException) -> Failure:
+def outlived_gateway(error: BaseException, waited_s: float) -> bool:
+    """The request most likely failed at a gateway's time limit (504, or dropped after long)."""
+    if isinstance(error, api.ServerError) and error.status == 504:
+        return True
+    long_wait = waited_s > LONG_WAIT_S
+    return long_wait and isinstance(error, api.ConnectionLostError | api.RequestTimeoutError)
+
+
+def describe_failure(
+    conversation_id: int,
+    error: BaseException,
+    *,
+    waited_s: float = 0.0,
+    can_queue: bool = False,
+) -> Failure:
+    """`can_queue`: the request was a synchronous Segmind one, and queued mode may be offered."""
+    if can_queue and outlived_gateway(error, waited_s):
+        assert isinstance(error, api.ApiError)
+        message = f"{error.user_message} {GATEWAY_LIMIT_TEXT}"
+        return Failure(conversation_id, message, QUEUED_NEXT_STEP, NextAction.RETRY_QUEUED)
     if isinstance(error, MissingKeyError):
         return Failure(
             conversation_id,

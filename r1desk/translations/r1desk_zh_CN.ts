@@ -377,6 +377,10 @@ Model: {model}</source>
         <translation>重试</translation>
     </message>
     <message>
+        <source>Retry in queued mode</source>
+        <translation>以排队模式重试</translation>
+    </message>
+    <message>
         <source>Enter API key…</source>
         <translation>输入 API 密钥…</translation>
     </message>
@@ -812,6 +816,14 @@ Model: {model}</source>
         <translation>思考中… {n} 秒</translation>
     </message>
     <message>
+        <source>Queued… {n} s</source>
+        <translation>排队中… {n} 秒</translation>
+    </message>
+    <message>
+        <source>Processing… {n} s</source>
+        <translation>处理中… {n} 秒</translation>
+    </message>
+    <message>
         <source>Thought for {n} s</source>
         <translation>思考了 {n} 秒</translation>
     </message>
@@ -980,6 +992,18 @@ Model: {model}</source>
         <translation>深色</translation>
     </message>
     <message>
+        <source>Offer it when a reply outlasts the gateway</source>
+        <translation>回复超过网关时限时提示使用</translation>
+    </message>
+    <message>
+        <source>Always use it</source>
+        <translation>始终使用</translation>
+    </message>
+    <message>
+        <source>Never use it</source>
+        <translation>从不使用</translation>
+    </message>
+    <message>
         <source>Same as the system</source>
         <translation>与系统相同</translation>
     </message>
@@ -1002,6 +1026,10 @@ Model: {model}</source>
     <message>
         <source>Test connection</source>
         <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Queued mode waits for long R1 replies without the gateway&apos;s time limit, by asking Segmind every few seconds whether the reply is ready.</source>
+        <translation>排队模式通过每隔几秒询问 Segmind 回复是否就绪，等待较长的 R1 回复，不受网关时限限制。</translation>
     </message>
     <message>
         <source>None</source>
@@ -1052,6 +1080,10 @@ Model: {model}</source>
         <translation>连接测试结果</translation>
     </message>
     <message>
+        <source>Segmind queued mode</source>
+        <translation>Segmind 排队模式</translation>
+    </message>
+    <message>
         <source>Default system prompt</source>
         <translation>默认系统提示词</translation>
     </message>
@@ -1086,6 +1118,10 @@ Model: {model}</source>
     <message>
         <source>API key:</source>
         <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>Queued mode for long replies:</source>
+        <translation>长回复的排队模式：</translation>
     </message>
     <message>
         <source>Model parameters (sent only when set)</source>

@@ -15,6 +15,7 @@ translate = QCoreApplication.translate
 def action_label(action: NextAction) -> str:
     return {
         NextAction.RETRY: translate("FailureBanner", "Retry"),
+        NextAction.RETRY_QUEUED: translate("FailureBanner", "Retry in queued mode"),
         NextAction.ENTER_KEY: translate("FailureBanner", "Enter API key…"),
         NextAction.OPEN_SETTINGS: translate("FailureBanner", "Open settings…"),
         NextAction.TOP_UP: translate("FailureBanner", "Top up credits…"),

@@ -428,6 +428,9 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl(TOP_UP_URL))
         elif action == NextAction.OPEN_SETTINGS.value:
             self.open_settings()
+        elif action == NextAction.RETRY_QUEUED.value:
+            if self.current_id is not None and self.ctx.chat.retry_queued(self.current_id):
+                self.chat.banner.hide()
         elif self.current_id is not None and self.ctx.chat.retry(self.current_id):
             self.chat.banner.hide()
 

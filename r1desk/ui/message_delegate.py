@@ -68,6 +68,8 @@ def card_labels() -> CardLabels:
         assistant="R1",
         system=translate("MessageCard", "System"),
         thinking=translate("MessageCard", "Thinking… {n} s"),
+        queued=translate("MessageCard", "Queued… {n} s"),
+        processing=translate("MessageCard", "Processing… {n} s"),
         thought_for=translate("MessageCard", "Thought for {n} s"),
         thought=translate("MessageCard", "Thought"),
         seconds=translate("MessageCard", "{n} s"),

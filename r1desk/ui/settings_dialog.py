@@ -36,6 +36,14 @@ def theme_labels() -> dict[str, str]:
     }
 
 
+def queued_mode_labels() -> dict[str, str]:
+    return {
+        "offer": translate("SettingsDialog", "Offer it when a reply outlasts the gateway"),
+        "always": translate("SettingsDialog", "Always use it"),
+        "never": translate("SettingsDialog", "Never use it"),
+    }
+
+
 def language_labels() -> dict[str, str]:
     """Each language in its own words, so a user can find theirs in any language."""
     return {
@@ -90,6 +98,16 @@ class SettingsDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_result = QLabel(self)
         self.test_result.setWordWrap(True)
+        self.queued_mode = QComboBox(self)
+        for mode, label in queued_mode_labels().items():
+            self.queued_mode.addItem(label, mode)
+        self.queued_mode.setCurrentIndex(self.queued_mode.findData(settings.segmind_queued_mode))
+        self.queued_mode.setToolTip(
+            self.tr(
+                "Queued mode waits for long R1 replies without the gateway's time limit,"
+                " by asking Segmind every few seconds whether the reply is ready."
+            )
+        )
         self.system_prompt = QPlainTextEdit(settings.system_prompt, self)
         self.system_prompt.setPlaceholderText(self.tr("None"))
         self.max_tokens = self._line(self.tr("Max tokens"), settings.max_tokens, not_set)
@@ -145,6 +163,7 @@ class SettingsDialog(QDialog):
             (self.key_editor, self.tr("API key")),
             (self.test_button, self.tr("Test connection")),
             (self.test_result, self.tr("Connection test result")),
+            (self.queued_mode, self.tr("Segmind queued mode")),
             (self.system_prompt, self.tr("Default system prompt")),
             (self.reasoning_expanded, self.tr("Show reasoning expanded")),
             (self.notify_when_done, self.tr("Notify when a reply arrives")),
@@ -176,6 +195,7 @@ class SettingsDialog(QDialog):
         self._row(form, self.tr("Model:"), "model", self.model)
         form.addRow(self.tr("API key:"), self.key_editor)
         form.addRow(self.test_button, self.test_result)
+        form.addRow(self.tr("Queued mode for long replies:"), self.queued_mode)
         self._provider_form = form
 
         model_box = QGroupBox(self.tr("Model parameters (sent only when set)"), self)
@@ -214,6 +234,7 @@ class SettingsDialog(QDialog):
             "theme": self.theme.currentData(),
             "language": self.language.currentData(),
             "font_size": parse_number(self.font_size.text(), int),
+            "segmind_queued_mode": self.queued_mode.currentData(),
         }
 
     def _problems(self, values: dict[str, object]) -> dict[str, str]:
@@ -260,6 +281,7 @@ class SettingsDialog(QDialog):
         self.api_base.setPlaceholderText(preset.default_base_url or "https://api.example.com/v1")
         self.model.setPlaceholderText(preset.default_model or self.tr("the model name"))
         self._provider_form.setRowVisible(self.key_editor, preset.accepts_key)
+        self._provider_form.setRowVisible(self.queued_mode, preset.kind == "segmind")
         self._revalidate()
 
     # -- actions ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from tests.fakes import replies
 from tests.fakes.models import FakeResponse, RecordedRequest
+from tests.fakes.queued import FAIL_TRIGGER, STATUS_PREFIX
 
 if TYPE_CHECKING:
     from tests.fakes.server import FakeServer
@@ -57,7 +58,7 @@ class FakeHandler(BaseHTTPRequestHandler):
         self.overrides: dict[str, str | None] = {}  # a script's headers, applied to any answer
         if not self._wait(self.fake.gate.is_set):
             return
-        scripted = self.fake.next_scripted()
+        scripted = self.fake.next_scripted(self.path)
         if scripted is not None:
             self._play(scripted)
         else:
@@ -72,6 +73,12 @@ class FakeHandler(BaseHTTPRequestHandler):
         elif path.startswith("/v1/") and path[4:] in fake.slugs:
             if self._allowed("POST") and self._segmind_key_ok():
                 self._chat(model=path[4:], openai=False)
+        elif path.startswith(STATUS_PREFIX):
+            if self._allowed("GET") and self._segmind_key_ok():
+                self._queued_poll(path)
+        elif path.startswith("/v2/") and path[4:] in fake.slugs:
+            if self._allowed("POST") and self._segmind_key_ok():
+                self._queued_submit(model=path[4:])
         elif path == "/openai/v1/chat/completions":
             if self._allowed("POST") and self._bearer_ok():
                 self._chat(model=None, openai=True)
@@ -104,13 +111,19 @@ class FakeHandler(BaseHTTPRequestHandler):
 
     # -- chat -------------------------------------------------------------------------------
 
-    def _chat(self, model: str | None, openai: bool) -> None:
+    def _chat_body(self, openai: bool) -> dict[str, Any] | None:
         try:
             data = json.loads(self.rec.body)
         except ValueError:
             data = None
         if not isinstance(data, dict) or not isinstance(data.get("messages"), list):
             self._error(400, openai=openai)
+            return None
+        return data
+
+    def _chat(self, model: str | None, openai: bool) -> None:
+        data = self._chat_body(openai)
+        if data is None:
             return
         model = model or str(data.get("model") or "unknown")
         text = self.rec.last_user_text()
@@ -118,6 +131,10 @@ class FakeHandler(BaseHTTPRequestHandler):
         word, arg = ([*text.split()[:2], "", ""])[:2]
         if word in ("!status", "!html") and arg.strip().isdigit():
             self._error(int(arg), openai=openai, html=word == "!html")
+            return
+        if word == "!timeout":  # a gateway that gave up waiting for the model
+            if self._sleep(_number(arg)):
+                self._error(504, openai=openai, html=True)
             return
         if word == "!drop":
             self._drop()
@@ -137,6 +154,32 @@ class FakeHandler(BaseHTTPRequestHandler):
             reply = replies.answer_for(text)
         stream = bool(data.get("stream")) and (openai or self.fake.segmind_streams)
         self._answer(model, text, reply, stream)
+
+    def _queued_submit(self, model: str) -> None:
+        data = self._chat_body(openai=False)
+        if data is None:
+            return
+        text = self.rec.last_user_text()
+        completion: dict[str, object] | None = None
+        if text.split()[:1] != [FAIL_TRIGGER]:
+            if not self.fake.charge():
+                self._error(406, openai=False)
+                return
+            reasoning, content = replies.answer_for(text)
+            usage = replies.usage_for(text, reasoning, content)
+            style = self.fake.reasoning_style
+            completion = replies.completion_body(model, style, reasoning, content, usage)
+        job = self.fake.jobs.add(completion, self.fake.queued_polls)
+        body = json.dumps(self.fake.jobs.ticket(job, self.fake.origin)).encode()
+        self._send(200, body, replies.JSON_TYPE)
+
+    def _queued_poll(self, path: str) -> None:
+        job, what = self.fake.jobs.find(path)
+        if job is None or what not in ("status", "response"):
+            self._error(404, openai=False)
+            return
+        status, data = job.status_reply() if what == "status" else job.result_reply()
+        self._send(status, json.dumps(data).encode(), replies.JSON_TYPE)
 
     def _answer(self, model: str, prompt: str, reply: tuple[str, str], stream: bool) -> None:
         reasoning, content = reply

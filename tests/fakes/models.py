@@ -53,3 +53,4 @@ class FakeResponse:
     drop: bool = False  # close the connection without any response
     reset_mid_body: bool = False  # send the headers and half the body, then reset
     hang: bool = False  # wait until FakeServer.release() (or the client leaves)
+    only_path: str | None = None  # answer only a request whose path starts with this

@@ -3,6 +3,8 @@
 Endpoints (see docs api-facts.md):
     POST /v1/{slug}                    Segmind chat (x-api-key), a whole JSON reply
     GET  /v1/get-user-credits          Segmind balance: {"credits": x, "free-credits": y}
+    POST /v2/{slug}                    Segmind queued mode; polled at /v2/requests/{id}/status
+                                       (tests/fakes/queued.py)
     POST /openai/v1/chat/completions   OpenAI-style chat; SSE when the body has "stream": true
     GET  /openai/v1/models             the model list
 
@@ -14,6 +16,8 @@ failures from the chat box:
     !status N    reply with HTTP status N and a realistic body (429 comes with retry-after)
     !html N      reply with status N and an HTML error page
     !slow S      answer normally after S seconds
+    !timeout S   after S seconds (default 0) a 504 HTML gateway page (chat endpoints, not /v2)
+    !queued-fail a queued (/v2) request that ends FAILED (HTTP 422 on its status URL)
     !drop        close the connection without a response
     !garbage     200 with a truncated, invalid JSON body
     !credits X   set the balance to X (answers without charging)
@@ -21,7 +25,8 @@ Anything else gets a deterministic Markdown answer (a table and a Python block) 
 text, with reasoning "The user asked about: <text> ...", in `reasoning_style`:
 "field" (reasoning_content), "reasoning" (reasoning), "think" (inline) or "bare" (only </think>).
 
-Tests can also `queue(FakeResponse(...))` to script the next response, and `hold()`/`release()`
+Tests can also `queue(FakeResponse(...))` to script the next response (of a request whose path
+starts with its `only_path`, when set), and `hold()`/`release()`
 to keep requests waiting (they are recorded first; `wait_for_requests` helps to sync).
 """
 
@@ -35,6 +40,7 @@ from types import TracebackType
 
 from tests.fakes.handler import FakeHandler
 from tests.fakes.models import FakeResponse, RecordedRequest
+from tests.fakes.queued import STATUS_PREFIX, QueuedJobs
 from tests.fakes.replies import ReasoningStyle
 
 __all__ = ["FakeResponse", "FakeServer", "RecordedRequest"]
@@ -75,6 +81,8 @@ class FakeServer:
         self.send_credits_header = True
         self.credits_header_text: str | None = None  # e.g. "n/a"; None: the real balance
         self.verbose = False
+        self.jobs = QueuedJobs()
+        self.queued_polls = 2  # status polls a queued job answers before it is finished
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -158,6 +166,9 @@ class FakeServer:
     def chat_requests(self) -> list[RecordedRequest]:
         return [r for r in self.requests if r.method == "POST"]
 
+    def status_polls(self) -> list[RecordedRequest]:
+        return [r for r in self.requests if r.path.startswith(STATUS_PREFIX)]
+
     # -- used by the handler ------------------------------------------------------------------
 
     def record(self, request: RecordedRequest) -> None:
@@ -165,9 +176,12 @@ class FakeServer:
             self._requests.append(request)
             self._lock.notify_all()
 
-    def next_scripted(self) -> FakeResponse | None:
+    def next_scripted(self, path: str = "") -> FakeResponse | None:
         with self._lock:
-            return self._script.pop(0) if self._script else None
+            for index, script in enumerate(self._script):
+                if script.only_path is None or path.startswith(script.only_path):
+                    return self._script.pop(index)
+            return None
 
     def track(self, sock: object, alive: bool) -> None:
         with self._lock:
