@@ -65,3 +65,22 @@ def test_code_blocks_of_answer_then_reasoning() -> None:
     card = message_card_html(m, expanded=True, dark=False, now=utc_now())
     assert card.code_blocks == ("answer code\n", "reasoning code\n")
     assert 'href="r1desk-copy:1"' in card.html and 'href="r1desk-copy:0"' in card.html
+
+
+def test_a_queued_reply_says_which_stage_it_is_in() -> None:
+    from datetime import timedelta
+
+    from r1desk.domain import Message, MessageStatus, Role, utc_now
+    from r1desk.render.message_card import message_card_html
+
+    now = utc_now()
+    waiting = Message(
+        Role.ASSISTANT, "", status=MessageStatus.PENDING, created_at=now - timedelta(seconds=12)
+    )
+    assert "Thinking… 12 s" in message_card_html(waiting, expanded=False, dark=False, now=now).html
+    waiting.error = "Queued…"
+    assert "Queued… 12 s" in message_card_html(waiting, expanded=False, dark=False, now=now).html
+    waiting.error = "Processing…"
+    assert (
+        "Processing… 12 s" in message_card_html(waiting, expanded=False, dark=False, now=now).html
+    )
