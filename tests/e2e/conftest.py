@@ -109,3 +109,19 @@ def start_app(
     yield start
     for app in started:
         app.close()
+
+
+def anchors_in(app: RunningApp, row: int) -> list[str]:
+    """The distinct link targets in a painted message card, in order."""
+    doc = app.window.chat.view._delegate.document(row).doc
+    found: list[str] = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor() and fmt.anchorHref() not in found:
+                found.append(fmt.anchorHref())
+            it += 1
+        block = block.next()
+    return found

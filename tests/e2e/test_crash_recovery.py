@@ -28,7 +28,7 @@ from r1desk.render.message_card import RETRY_HREF
 from r1desk.secrets import KeyStore
 from r1desk.storage import INTERRUPTED_ERROR_TEXT, Repository
 from r1desk.ui.single_instance import server_name
-from tests.e2e.conftest import TEST_KEY, RunningApp
+from tests.e2e.conftest import TEST_KEY, RunningApp, anchors_in
 from tests.e2e.test_chat_flow import last_message
 from tests.fakes.server import FakeServer
 
@@ -133,27 +133,12 @@ def test_sigkill_mid_request_keeps_message_draft_and_offers_retry(
     view = app.window.chat.view
     row = len(view.messages()) - 1
     assert view.messages()[row].status is MessageStatus.INTERRUPTED
-    assert _anchors(app, row).count(RETRY_HREF) == 1
+    assert anchors_in(app, row).count(RETRY_HREF) == 1
     view.activate_anchor(row, RETRY_HREF)
     app.drive(lambda: last_message(app).status is MessageStatus.COMPLETE)
     assert QUESTION in last_message(app).content
     assert [m.role for m in app.ctx.repo.messages(cid)] == [Role.USER, Role.ASSISTANT]
     assert app.window.chat.composer.text == DRAFT  # still there, not sent
-
-
-def _anchors(app: RunningApp, row: int) -> list[str]:
-    doc = app.window.chat.view._delegate.document(row).doc
-    found: list[str] = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fmt = it.fragment().charFormat()
-            if fmt.isAnchor() and fmt.anchorHref() not in found:
-                found.append(fmt.anchorHref())
-            it += 1
-        block = block.next()
-    return found
 
 
 # -- a damaged database at start -------------------------------------------------------------

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from r1desk.domain import MessageStatus
 from r1desk.services.transfer import export_conversations
-from tests.e2e.conftest import RunningApp
+from tests.e2e.conftest import RunningApp, anchors_in
 from tests.e2e.test_chat_flow import last_message, type_and_send
 from tests.fakes import replies
 from tests.fakes.models import FakeResponse
@@ -43,21 +43,6 @@ def _hostile_reply(origin: str) -> tuple[str, str]:
     )
     reasoning = f'<img src="{origin}/reasoning-img"> ![r]({origin}/reasoning-pixel)'
     return reasoning, content
-
-
-def _anchors(app: RunningApp, row: int) -> list[str]:
-    doc = app.window.chat.view._delegate.document(row).doc
-    found: list[str] = []
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fmt = it.fragment().charFormat()
-            if fmt.isAnchor():
-                found.append(fmt.anchorHref())
-            it += 1
-        block = block.next()
-    return found
 
 
 def test_hostile_reply_loads_nothing_runs_nothing_and_links_are_refused(
@@ -94,7 +79,7 @@ def test_hostile_reply_loads_nothing_runs_nothing_and_links_are_refused(
     assert app.window.windowTitle() == title
 
     # Only http(s)/mailto links are links; javascript: and file: ones are plain text.
-    anchors = _anchors(app, row)
+    anchors = anchors_in(app, row)
     assert "https://example.com/docs" in anchors
     assert not [a for a in anchors if a.lower().startswith(("javascript:", "file:", "data:"))]
     assert f"{attacker.origin}/raw-link" not in anchors  # raw <a> is text, not a link
