@@ -70,8 +70,8 @@ class KeyDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.remove_button = QPushButton(self.tr("Remove saved key"), self)
-        self.remove_button.setVisible(has_saved_key)
         self.buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.remove_button.setVisible(has_saved_key)  # after addButton, which shows it
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
         layout = QVBoxLayout(self)

@@ -25,8 +25,10 @@ def no_keyring() -> Iterator[None]:
 
 
 def test_key_is_masked_until_shown_and_save_needs_text(qtbot: QtBot) -> None:
-    dialog = KeyDialog("Segmind", keyring_available=True)
+    dialog = KeyDialog("Segmind", keyring_available=True, has_saved_key=True)
     qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.remove_button.isVisible()
     assert dialog.field.echoMode() is QLineEdit.EchoMode.Password
     assert not dialog.save_button.isEnabled()
     qtbot.keyClicks(dialog.field, "sk-123")
@@ -42,6 +44,8 @@ def test_without_a_keyring_the_key_is_for_this_session_only(qtbot: QtBot, no_key
     dialog = KeyDialog("Segmind", keyring_available=keys.backend_available())
     qtbot.addWidget(dialog)
     assert dialog.session_only.isChecked() and not dialog.session_only.isEnabled()
+    dialog.show()
+    assert not dialog.remove_button.isVisible()  # nothing saved, nothing to remove
     entered: list[tuple[str, bool]] = []
     dialog.key_entered.connect(lambda key, session: entered.append((key, session)))
     qtbot.keyClicks(dialog.field, "sk-session")
