@@ -145,6 +145,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from r1desk.paths import AppPaths
+    from r1desk.secrets import KeyStore, take_keys_from_environment
     from r1desk.services.main_thread_gc import MainThreadGarbageCollector
     from r1desk.ui.icons import app_icon
     from r1desk.ui.main_window import MainWindow
@@ -171,7 +172,9 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     collector = MainThreadGarbageCollector(app)
     collector.start()
 
-    ctx, notice = build_context(paths, api_base=api_base)
+    # The key variables move from the environment into the key store: children never see them.
+    keys = KeyStore(environ=take_keys_from_environment())
+    ctx, notice = build_context(paths, api_base=api_base, keys=keys)
     prepare_app(app, ctx.providers.settings)  # translators, theme, font size
     window = MainWindow(ctx)
     instance.activation_requested.connect(lambda: bring_to_front(window))

@@ -12,7 +12,7 @@ import enum
 import logging
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -46,6 +46,13 @@ class KeyStoreError(Exception):
         super().__init__(f"Your system keyring is not available: {reason}, next step: {next_step}.")
         self.reason = reason
         self.next_step = next_step
+
+
+def take_keys_from_environment(environ: MutableMapping[str, str] | None = None) -> dict[str, str]:
+    """Remove the key variables (SEGMIND_API_KEY, ...) from the process environment and return
+    them, so programs r1desk starts (the browser opening a link) never inherit a key."""
+    environ = os.environ if environ is None else environ
+    return {name: environ.pop(name) for name in KEY_ENV_VARS.values() if name in environ}
 
 
 class KeyStore:

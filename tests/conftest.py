@@ -45,6 +45,6 @@ def _collect_garbage_on_the_main_thread() -> Iterator[None]:
 # Property tests: quick locally, a larger fixed budget in CI (.ci/run sets HYPOTHESIS_PROFILE=ci).
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile(
-    "ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

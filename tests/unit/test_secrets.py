@@ -231,3 +231,25 @@ def test_importing_secrets_does_not_import_keyring() -> None:
     )
 
     assert out.stdout.strip() == "False"
+
+
+def test_key_variables_leave_the_environment_so_children_never_inherit_them() -> None:
+    import os
+    import subprocess
+    import sys
+
+    from r1desk.secrets import KeyStore, take_keys_from_environment
+
+    environ = {"SEGMIND_API_KEY": "sk-ENVCHILD-42", "PATH": os.environ.get("PATH", "")}
+    taken = take_keys_from_environment(environ)
+    assert taken == {"SEGMIND_API_KEY": "sk-ENVCHILD-42"}
+    assert "SEGMIND_API_KEY" not in environ
+    assert KeyStore(environ=taken).get_key("segmind") == "sk-ENVCHILD-42"
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(dict(os.environ))"],
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "sk-ENVCHILD-42" not in child.stdout
