@@ -14,7 +14,7 @@ app_id="io.github.r1desk.R1desk"
 [ -x "$frozen/r1desk" ] || { echo "no frozen app at $frozen (build it with PyInstaller)" >&2; exit 1; }
 version="$("$frozen/r1desk" --version | awk '{print $2}')"
 arch="$(dpkg --print-architecture)"
-glibc="$(ldd --version | head -n 1 | awk '{print $NF}')"
+glibc="$(ldd --version | awk 'NR == 1 {print $NF}')"  # awk reads it all: no SIGPIPE
 
 stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT

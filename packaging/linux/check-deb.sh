@@ -16,7 +16,7 @@ trap 'rm -rf "$root"' EXIT
 mkdir -p "$root/var/lib/dpkg/info" "$root/var/lib/dpkg/updates"
 touch "$root/var/lib/dpkg/status"
 dpkg --root="$root" --log=/dev/null --force-depends --force-script-chrootless -i "$deb" >/dev/null
-dpkg --root="$root" -s r1desk | grep -q '^Status: install ok installed$'
+dpkg --root="$root" -s r1desk | grep '^Status: install ok installed$' >/dev/null  # not -q: no SIGPIPE
 
 for path in opt/r1desk/r1desk usr/bin/r1desk "usr/share/applications/$app_id.desktop" \
   "usr/share/icons/hicolor/scalable/apps/$app_id.svg"; do
