@@ -187,3 +187,34 @@ def test_export_dialog_offers_the_selected_conversations(
     written = sorted(p.name for p in (tmp_path / "picked").iterdir())
     assert len(written) == 4  # the three seeded plus the empty one made at start
     assert "one.txt" in written and "three.txt" in written
+
+
+def test_a_long_export_keeps_the_window_alive_and_can_be_cancelled(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    app = start_app()
+    for n in range(60):
+        seed(app, f"conversation {n}", [f"text {n} " * 200])
+    ticks: list[int] = []
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: ticks.append(1))
+    ticker.start(5)
+
+    def cancel_once_a_few_are_written() -> None:
+        written = len(list((tmp_path / "all").glob("*.pdf")))
+        dialog = app.window.findChild(QProgressDialog)
+        if dialog is not None and written >= 3:
+            dialog.cancel()
+        else:
+            QTimer.singleShot(5, cancel_once_a_few_are_written)
+
+    QTimer.singleShot(0, cancel_once_a_few_are_written)
+    app.window._export(None, "pdf", tmp_path / "all", False)
+    ticker.stop()
+    written = list((tmp_path / "all").glob("*.pdf"))
+    assert 3 <= len(written) < 61  # stopped early; what was written is complete
+    assert all(p.stat().st_size > 0 for p in written)
+    assert len(ticks) > 3  # the event loop kept running during the export
