@@ -70,8 +70,6 @@ def build_context(
     paths: AppPaths, *, api_base: str | None = None, keys: KeyStore | None = None
 ) -> tuple[AppContext, str]:
     """Open storage and wire the services. Returns the context and a start-up notice (or "")."""
-    from r1desk.api import make_http_client
-    from r1desk.secrets import KeyStore
     from r1desk.services.chat_controller import ChatController
     from r1desk.services.context import AppContext
     from r1desk.services.credits import CreditsMonitor
@@ -83,7 +81,7 @@ def build_context(
     settings = load_settings(paths.settings_file)
     keys = keys or KeyStore()
     tasks = TaskKeeper()
-    providers = ProviderSession(make_http_client(), settings, keys, api_base_override=api_base)
+    providers = ProviderSession(None, settings, keys, api_base_override=api_base)
     credits = CreditsMonitor(providers, tasks)
     chat = ChatController(repo, providers, credits, tasks)
     return AppContext(paths, repo, keys, providers, tasks, credits, chat), notice
@@ -132,7 +130,7 @@ def _start_up(repo: Repository) -> None:
 async def shutdown(ctx: AppContext) -> None:
     """Stop running replies (they are stored as interrupted) and close the connections."""
     await ctx.tasks.cancel_and_wait()
-    await ctx.providers.http.aclose()
+    await ctx.providers.aclose()
     ctx.repo.close()
 
 

@@ -23,20 +23,35 @@ class Endpoint:
 
 
 class ProviderSession:
-    """Owns the app's single httpx client and turns settings + key into API clients."""
+    """Owns the app's single httpx client and turns settings + key into API clients.
+
+    The client is made on first use: building its TLS context (loading the CA bundle) takes
+    about 0.15 s, which must not stand between the user and the first paint.
+    """
 
     def __init__(
         self,
-        http: httpx.AsyncClient,
+        http: httpx.AsyncClient | None,
         settings: Settings,
         keys: KeyStore,
         *,
         api_base_override: str | None = None,
     ) -> None:
-        self.http = http
+        self._http = http
         self.settings = settings
         self.keys = keys
         self.api_base_override = api_base_override
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        if self._http is None:
+            self._http = api.make_http_client()
+        return self._http
+
+    async def aclose(self) -> None:
+        """Close the connections, if any were ever opened."""
+        if self._http is not None:
+            await self._http.aclose()
 
     def endpoint(self) -> Endpoint:
         preset = PRESETS[self.settings.provider]
