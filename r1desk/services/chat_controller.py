@@ -161,11 +161,12 @@ class ChatController(QObject):
         self._in_flight[conversation_id] = task
         self.busy_changed.emit(conversation_id, True)
 
-    def _history(self, conversation_id: int) -> list[Message]:
+    def _request(self, conversation_id: int) -> tuple[list[Message], api.ChatParams]:
+        """What goes on the wire: the system prompt, the turns without reasoning, and the
+        parameters (the conversation's own where set, else the app's), from one read."""
         conversation = self._repo.get_conversation(conversation_id, with_messages=True)
-        system_prompt = conversation.settings.system_prompt
-        if system_prompt is None:
-            system_prompt = self._providers.settings.system_prompt
+        own, app = conversation.settings, self._providers.settings
+        system_prompt = own.system_prompt if own.system_prompt is not None else app.system_prompt
         history = [Message(Role.SYSTEM, system_prompt)] if system_prompt else []
         history += [
             m
@@ -173,16 +174,12 @@ class ChatController(QObject):
             if m.role is Role.USER
             or (m.role is Role.ASSISTANT and m.status is MessageStatus.COMPLETE)
         ]
-        return history
-
-    def _params(self, conversation_id: int) -> api.ChatParams:
-        own = self._repo.get_conversation(conversation_id, with_messages=False).settings
-        app = self._providers.settings
-        return api.ChatParams(
+        params = api.ChatParams(
             max_tokens=own.max_tokens if own.max_tokens is not None else app.max_tokens,
             temperature=own.temperature if own.temperature is not None else app.temperature,
             top_p=own.top_p if own.top_p is not None else app.top_p,
         )
+        return history, params
 
     def _show_status(self, pending: Message, status: str) -> None:
         pending.error = QUEUED_STATUS_TEXT.get(status, pending.error)
@@ -195,7 +192,7 @@ class ChatController(QObject):
         can_queue = False
         try:
             client = self._providers.chat_client()
-            history, params = self._history(conversation_id), self._params(conversation_id)
+            history, params = self._request(conversation_id)
             if isinstance(client, api.SegmindClient) and (queued or mode == "always"):
                 on_status = functools.partial(self._show_status, pending)
                 reply = await client.chat_queued(
