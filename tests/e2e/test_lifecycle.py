@@ -81,9 +81,14 @@ def test_restart_restores_conversations_drafts_and_selection(
     second = app.window.current_id
     app.window.conversations.select(first)  # type: ignore[arg-type]
     qtbot.keyClicks(app.window.chat.composer.edit, "draft in first")
+    app.window.resize(700, 520)  # within the offscreen screen (800x600): restore clamps to it
+    app.window.splitter.setSizes([233, 467])
+    saved = (app.window.width(), app.window.height(), app.window.splitter.sizes()[0])
     app.close()
 
     again = start_app()
+    restored = (again.window.width(), again.window.height(), again.window.splitter.sizes()[0])
+    assert restored == saved, (saved, restored)
     assert again.window.current_id == first
     assert again.window.chat.composer.text == "draft in first"
     assert again.window.chat.view.messages()[0].content == "remember me"
