@@ -70,6 +70,7 @@ def build_context(
     paths: AppPaths, *, api_base: str | None = None, keys: KeyStore | None = None
 ) -> tuple[AppContext, str]:
     """Open storage and wire the services. Returns the context and a start-up notice (or "")."""
+    from r1desk.secrets import KeyStore
     from r1desk.services.chat_controller import ChatController
     from r1desk.services.context import AppContext
     from r1desk.services.credits import CreditsMonitor

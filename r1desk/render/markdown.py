@@ -53,13 +53,16 @@ def is_safe_url(url: str) -> bool:
     return url.strip().lower().startswith(SAFE_SCHEMES)
 
 
-def render_markdown(text: str, *, dark: bool = False, copy_label: str = "Copy") -> RenderedMarkdown:
-    """Render Markdown to safe HTML; `dark` picks the colours for a dark background and
-    `copy_label` names the link above each code block (the UI passes it translated)."""
+def render_markdown(
+    text: str, *, dark: bool = False, copy_label: str = "Copy", highlight: bool = True
+) -> RenderedMarkdown:
+    """Render Markdown to safe HTML; `dark` picks the colours for a dark background,
+    `copy_label` names the link above each code block (the UI passes it translated) and
+    `highlight=False` leaves code plain (cheap, for text that is still streaming in)."""
     env: dict[str, Any] = {
         "dark": dark,
         "code_blocks": [],
-        "budget": HIGHLIGHT_BUDGET_CHARS,
+        "budget": HIGHLIGHT_BUDGET_CHARS if highlight else 0,
         "copy_label": copy_label,
     }
     body = _markdown().render(text, env)

@@ -47,8 +47,10 @@ ENGLISH = CardLabels()
 
 
 @functools.lru_cache(maxsize=256)  # streaming and the "Thinking…" tick re-render the same text
-def cached_markdown(text: str, dark: bool, copy_label: str = "Copy") -> RenderedMarkdown:
-    return render_markdown(text, dark=dark, copy_label=copy_label)
+def cached_markdown(
+    text: str, dark: bool, copy_label: str = "Copy", highlight: bool = True
+) -> RenderedMarkdown:
+    return render_markdown(text, dark=dark, copy_label=copy_label, highlight=highlight)
 
 
 def speaker(message: Message, labels: CardLabels = ENGLISH) -> str:
@@ -109,7 +111,9 @@ def message_card_html(
             text = html.escape(message.content, quote=False)
             parts.append(f'<p style="white-space:pre-wrap; margin-top:0">{text}</p>')
         else:
-            rendered = cached_markdown(message.content, dark, labels.copy)
+            # Code is highlighted once the reply is complete, not on every streamed update.
+            final = message.status is not MessageStatus.PENDING
+            rendered = cached_markdown(message.content, dark, labels.copy, final)
             parts.append(rendered.html)
             code_blocks[:0] = rendered.code_blocks
 
@@ -126,7 +130,8 @@ def message_card_html(
 def _answer_blocks(message: Message, dark: bool, copy_label: str) -> tuple[str, ...]:
     if not message.content or message.role is Role.USER:
         return ()
-    return cached_markdown(message.content, dark, copy_label).code_blocks
+    final = message.status is not MessageStatus.PENDING
+    return cached_markdown(message.content, dark, copy_label, final).code_blocks
 
 
 def _shift_copy_links(body: str, offset: int) -> str:

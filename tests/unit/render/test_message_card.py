@@ -84,3 +84,22 @@ def test_a_queued_reply_says_which_stage_it_is_in() -> None:
     assert (
         "Processing… 12 s" in message_card_html(waiting, expanded=False, dark=False, now=now).html
     )
+
+
+def test_code_is_highlighted_once_the_reply_is_complete() -> None:
+    from r1desk.domain import Message, MessageStatus, Role, utc_now
+    from r1desk.render.message_card import message_card_html
+
+    reply = Message(
+        Role.ASSISTANT, "```python\ndef f():\n    return 1\n```", status=MessageStatus.PENDING
+    )
+    streaming = message_card_html(reply, expanded=False, dark=False, now=utc_now())
+    reply.status = MessageStatus.COMPLETE
+    done = message_card_html(reply, expanded=False, dark=False, now=utc_now())
+    assert streaming.code_blocks == done.code_blocks  # the copyable code is the same
+
+    def code_html(card_html: str) -> str:
+        return card_html.split("<pre", 1)[1].split(">", 1)[1].split("</pre>", 1)[0]
+
+    assert "<span" not in code_html(streaming.html)  # plain while streaming
+    assert "<span" in code_html(done.html)  # highlighted when complete
