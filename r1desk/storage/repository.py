@@ -31,6 +31,14 @@ _LIST_CONVERSATIONS = """
     FROM conversations
     WHERE deleted_at IS NULL AND (:needle = '' OR instr(r1_casefold(title), :needle))
     ORDER BY pinned DESC, updated_at DESC, id DESC
+    LIMIT :limit OFFSET :offset
+"""
+
+# length() of a TEXT value reads all of it, overflow pages included.
+_READ_LIST_COLUMNS = """
+    SELECT count(*), sum(length(uid) + length(title) + length(created_at) + length(updated_at)
+                         + length(draft) + ifnull(length(system_prompt), 0))
+    FROM conversations
 """
 
 _GET_CONVERSATION = """
@@ -114,20 +122,23 @@ class Repository:
         conversation.id = cursor.lastrowid
         return conversation
 
-    def list_conversations(self, filter_text: str = "") -> list[Conversation]:
+    def list_conversations(
+        self, filter_text: str = "", *, offset: int = 0, limit: int | None = None
+    ) -> list[Conversation]:
         """Visible conversations without messages: pinned first, then most recent activity.
 
         `filter_text` matches anywhere in the title, ignoring case; it is not a pattern.
+        `offset` and `limit` select one page of that order (all of it when `limit` is None).
         """
         needle = _casefold(filter_text.strip())
-        cursor = self._conn.execute(_LIST_CONVERSATIONS, {"needle": needle})
+        params = {"needle": needle, "offset": offset, "limit": -1 if limit is None else limit}
+        cursor = self._conn.execute(_LIST_CONVERSATIONS, params)
         return [rows.conversation_from_row(row) for row in cursor]
 
     def verify_list_readable(self) -> None:
-        """Read every page the conversation list needs without building objects, so damage
-        there surfaces at start-up (as sqlite3.DatabaseError) rather than as a crash later."""
-        for _row in self._conn.execute(_LIST_CONVERSATIONS, {"needle": ""}):
-            pass
+        """Read every value the conversation list shows, without building objects or sorting,
+        so damage there surfaces at start-up (as sqlite3.DatabaseError), not as a crash later."""
+        self._conn.execute(_READ_LIST_COLUMNS).fetchone()
 
     def get_conversation(self, conversation_id: int, *, with_messages: bool = True) -> Conversation:
         """A visible conversation; raises `ConversationNotFound` if missing or deleted."""

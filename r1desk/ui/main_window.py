@@ -208,8 +208,12 @@ class MainWindow(QMainWindow):
     # -- conversations ----------------------------------------------------------------------
 
     def reload_list(self) -> None:
-        rows = self.ctx.repo.list_conversations(self.conversations.filter.text())
-        self.conversations.set_conversations(rows, keep_id=self.current_id)
+        text = self.conversations.filter.text()
+
+        def page(offset: int, limit: int) -> list[Conversation]:
+            return self.ctx.repo.list_conversations(text, offset=offset, limit=limit)
+
+        self.conversations.set_conversations(page, keep_id=self.current_id)
 
     def open_conversation(self, conversation_id: int) -> None:
         if conversation_id == self.current_id:
