@@ -12,12 +12,7 @@ import functools
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
-from markdown_it.utils import EnvType, OptionsDict
+from typing import TYPE_CHECKING, Any
 
 from r1desk.render.highlight import (
     HIGHLIGHT_BUDGET_CHARS,
@@ -25,6 +20,12 @@ from r1desk.render.highlight import (
     highlight_code,
     plain_code,
 )
+
+if TYPE_CHECKING:  # markdown-it itself loads with the first message rendered, not at start-up
+    from markdown_it import MarkdownIt
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType, OptionsDict
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 COPY_SCHEME = "r1desk-copy:"
@@ -172,6 +173,8 @@ def _blockquote_open(
 
 @functools.lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.validateLink = is_safe_url  # type: ignore[method-assign]

@@ -78,8 +78,10 @@ def message_card_html(
     dark: bool,
     now: datetime,
     labels: CardLabels = ENGLISH,
+    highlight: bool = True,
 ) -> RenderedMarkdown:
-    """The whole card; code blocks of the answer come first, then those of the reasoning."""
+    """The whole card; code blocks of the answer come first, then those of the reasoning.
+    `highlight=False` leaves all code plain (cheap: no Pygments)."""
     dim = "#9aa0a6" if dark else "#5f6368"
     link = "#8ab4f8" if dark else "#0b57d0"
     error = "#f28b82" if dark else "#b3261e"
@@ -96,7 +98,7 @@ def message_card_html(
                 f'style="color:{dim}; text-decoration:none">{arrow} {title}</a></p>'
             )
             if expanded:
-                rendered = cached_markdown(message.reasoning, dark, labels.copy)
+                rendered = cached_markdown(message.reasoning, dark, labels.copy, highlight)
                 answer_blocks = _answer_blocks(message, dark, labels.copy)
                 body = _shift_copy_links(rendered.html, len(answer_blocks))
                 parts.append(
@@ -112,7 +114,7 @@ def message_card_html(
             parts.append(f'<p style="white-space:pre-wrap; margin-top:0">{text}</p>')
         else:
             # Code is highlighted once the reply is complete, not on every streamed update.
-            final = message.status is not MessageStatus.PENDING
+            final = highlight and message.status is not MessageStatus.PENDING
             rendered = cached_markdown(message.content, dark, labels.copy, final)
             parts.append(rendered.html)
             code_blocks[:0] = rendered.code_blocks

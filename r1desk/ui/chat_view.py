@@ -39,6 +39,7 @@ from r1desk.render.message_card import ACTION_SCHEME, TOGGLE_HREF
 from r1desk.ui.message_delegate import MessageDelegate
 from r1desk.ui.message_menu import build_message_menu
 from r1desk.ui.message_model import MessageListModel
+from r1desk.ui.viewport import own_viewport
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class ChatView(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self._model = MessageListModel(self)
         self._delegate = MessageDelegate(self._model, self)
         self._expanded: dict[int, bool] = {}  # by message id: the user's choice survives reloads
@@ -107,7 +109,7 @@ class ChatView(QTreeView):
         self._tick_timer.setInterval(TICK_MS)  # the text changes only once a second
         self._tick_timer.timeout.connect(self._tick)
         self._configure_delegate()
-        QTimer.singleShot(WARM_UP_DELAY_MS, warm_up)  # after start-up: imports Pygments
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)  # after start-up: imports Pygments
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -241,6 +243,17 @@ class ChatView(QTreeView):
         return False
 
     # -- heights and scrolling ------------------------------------------------------------------
+
+    def defer_code_colours(self) -> None:
+        """Paint code plain until the warm-up has loaded Pygments and compiled its lexers:
+        the window's first paint at start-up does not wait for them; colours follow."""
+        self._delegate.highlight_code = False
+
+    def _warm_up(self) -> None:
+        warm_up()
+        if not self._delegate.highlight_code:
+            self._delegate.highlight_code = True
+            self.viewport().update()
 
     def _configure_delegate(self) -> bool:
         viewport = self.viewport().width()

@@ -91,6 +91,7 @@ class MessageDelegate(QStyledItemDelegate):
         self.clock: Callable[[], datetime] = utc_now
         self.dark = False
         self.highlighted_key: int | None = None
+        self.highlight_code = True  # False: code is painted plain (see ChatView.defer_code_colours)
         self.documents_built = 0  # for tests and benchmarks
         self._width = 600
         self._font = QFont()
@@ -131,13 +132,19 @@ class MessageDelegate(QStyledItemDelegate):
         pending = entry.message.status is MessageStatus.PENDING
         now = self.clock()
         tick = int((now - entry.message.created_at).total_seconds()) if pending else 0
-        key = (entry.key, entry.version, expanded, self.dark, self._width, tick)
+        colours = self.highlight_code
+        key = (entry.key, entry.version, expanded, self.dark, self._width, tick, colours)
         cached = self._docs.get(key)
         if cached is not None:
             self._docs.move_to_end(key)
             return cached
         card = message_card_html(
-            entry.message, expanded=expanded, dark=self.dark, now=now, labels=self.labels
+            entry.message,
+            expanded=expanded,
+            dark=self.dark,
+            now=now,
+            labels=self.labels,
+            highlight=self.highlight_code,
         )
         doc = SafeDocument()
         doc.setUndoRedoEnabled(False)

@@ -346,3 +346,33 @@ def test_empty_view_shows_a_placeholder_and_is_accessible(view: ChatView) -> Non
     image = view.viewport().grab().toImage()
     colours = {image.pixel(x, image.height() // 2) for x in range(0, image.width(), 3)}
     assert len(colours) > 1  # some text is drawn in the middle
+
+
+def _code_colours(view: ChatView, row: int) -> set[str]:
+    """Foreground colours used in the code of a painted card."""
+    doc = view._delegate.document(row).doc
+    colours, block = set(), doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.text().strip() and fragment.text() in CODE:
+                colours.add(fragment.charFormat().foreground().color().name())
+            it += 1
+        block = block.next()
+    return colours
+
+
+def test_start_up_paints_code_plain_then_colours_it_after_the_warm_up(qtbot: QtBot) -> None:
+    widget = ChatView()
+    qtbot.addWidget(widget)
+    widget.defer_code_colours()  # what run_gui does before the first paint
+    widget.resize(700, 500)
+    widget.set_messages(_conversation())
+    widget.show()
+    qtbot.waitExposed(widget)
+    plain = _code_colours(widget, 1)
+    assert len(plain) == 1, plain  # one colour: no highlighting yet
+    assert CODE in widget._delegate.document(1).code_blocks  # copying works meanwhile
+
+    qtbot.waitUntil(lambda: len(_code_colours(widget, 1)) > 1, timeout=3000)
