@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -25,18 +23,14 @@ log = logging.getLogger("r1desk")
 APP_ID = "io.github.r1desk.R1desk"
 SMOKE_TEST_MS = 1500
 AFTER_FIRST_PAINT_MS = 300
-
-
-class _PrivateLogHandler(RotatingFileHandler):
-    """Every log file it opens (the first one and each after a rollover) is 0600."""
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        _make_private_file(Path(self.baseFilename))
-        return super()._open()
+LOG_ROLL_BYTES = 1_000_000
+LOG_BACKUPS = 2
 
 
 def _setup_logging(log_file: Path) -> None:
-    handler = _PrivateLogHandler(log_file, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    _roll_log(log_file)
+    _make_private_file(log_file)
+    handler = logging.FileHandler(log_file, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -44,6 +38,20 @@ def _setup_logging(log_file: Path) -> None:
     # httpx logs request URLs at INFO; keep it quiet (URLs are harmless, but less is safer).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def _roll_log(log_file: Path) -> None:
+    """At start-up, a log over LOG_ROLL_BYTES becomes r1desk.log.1 (and .1 becomes .2)."""
+    try:
+        if log_file.stat().st_size <= LOG_ROLL_BYTES:
+            return
+        for n in range(LOG_BACKUPS - 1, 0, -1):
+            older = log_file.with_name(f"{log_file.name}.{n}")
+            if older.exists():
+                older.replace(log_file.with_name(f"{log_file.name}.{n + 1}"))
+        log_file.replace(log_file.with_name(f"{log_file.name}.1"))
+    except OSError:
+        pass  # no log yet, or it cannot be moved: keep appending
 
 
 def _make_private_file(path: Path) -> None:
@@ -136,10 +144,10 @@ async def shutdown(ctx: AppContext) -> None:
 
 
 def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: bool = False) -> int:
+    """Start-up paints the window first: asyncio, qasync, httpx and Pygments load after."""
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -149,7 +157,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     from r1desk.ui.icons import app_icon
     from r1desk.ui.main_window import MainWindow
     from r1desk.ui.single_instance import SingleInstance
-    from r1desk.ui.startup import prepare_app
+    from r1desk.ui.startup import prepare_app, wait_for_first_paint
 
     paths = AppPaths.for_data_dir(data_dir) if data_dir else AppPaths.default()
     paths.ensure()
@@ -166,8 +174,6 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     instance = SingleInstance(paths.data_dir)
     if not instance.acquire():
         return 0  # the running r1desk shows its window instead
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
     collector = MainThreadGarbageCollector(app)
     collector.start()
 
@@ -177,8 +183,17 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     prepare_app(app, ctx.providers.settings)  # translators, theme, font size
     window = MainWindow(ctx)
     instance.activation_requested.connect(lambda: bring_to_front(window))
+    window.chat.view.defer_code_colours()
     window.restore()
     window.show()
+    wait_for_first_paint(window)
+
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
     if notice:
         QMessageBox(QMessageBox.Icon.Warning, "r1desk", notice, parent=window).open()
     if smoke_test:
@@ -190,6 +205,8 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
 
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
+    if not window.isVisible():  # closed before the loop existed
+        closed.set()
     with loop:
         loop.run_until_complete(closed.wait())
         loop.run_until_complete(shutdown(ctx))

@@ -7,13 +7,12 @@ and the reply the moment it completes, fails or is stopped.
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import functools
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,6 +23,9 @@ from r1desk.services.failures import describe_failure
 from r1desk.services.providers import ProviderSession
 from r1desk.services.tasks import TaskKeeper
 from r1desk.storage import Repository
+
+if TYPE_CHECKING:  # asyncio loads after the first paint (see app.run_gui)
+    import asyncio
 
 log = logging.getLogger(__name__)
 STREAM_PUBLISH_INTERVAL_S = 0.05
@@ -186,6 +188,8 @@ class ChatController(QObject):
         self.message_updated.emit(dataclasses.replace(pending))
 
     async def _reply(self, conversation_id: int, pending: Message, queued: bool) -> None:
+        import asyncio
+
         started = time.monotonic()
         stream = _StreamedText(pending, self.message_updated.emit)
         mode = self._providers.settings.segmind_queued_mode
@@ -257,6 +261,8 @@ class _StreamedText:
     def add(self, delta: api.Delta) -> None:
         self._parts[delta.kind].append(delta.text)
         if self._timer is None:
+            import asyncio
+
             loop = asyncio.get_event_loop()
             self._timer = loop.call_later(STREAM_PUBLISH_INTERVAL_S, self._flush)
 

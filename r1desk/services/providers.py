@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from r1desk import api
 from r1desk.secrets import KeyStore
 from r1desk.services.failures import MissingKeyError
 from r1desk.settings import PRESETS, Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,16 @@
-"""Spawning asyncio tasks that are never garbage-collected mid-flight and never fail silently."""
+"""Spawning asyncio tasks that are never garbage-collected mid-flight and never fail silently.
+
+asyncio is imported on first use: the window paints before it loads (see app.run_gui).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +24,8 @@ class TaskKeeper:
     def spawn(
         self, coro: Coroutine[Any, Any, Any], *, name: str | None = None
     ) -> asyncio.Task[Any]:
+        import asyncio
+
         task = asyncio.get_event_loop().create_task(coro, name=name)
         self._tasks.add(task)
         task.add_done_callback(self._finished)
@@ -41,6 +48,8 @@ class TaskKeeper:
 
     async def cancel_and_wait(self) -> None:
         """Cancel every task and let each finish its clean-up (replies store what arrived)."""
+        import asyncio
+
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()

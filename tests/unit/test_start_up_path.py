@@ -1,0 +1,79 @@
+"""What start-up loads before the window's first paint, and the log it keeps.
+
+The window paints before asyncio, qasync, httpx, markdown-it and Pygments are imported (see
+app.run_gui); a module that imported one of them at the top would silently undo that.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from r1desk import api
+from r1desk.app import LOG_ROLL_BYTES, _setup_logging
+
+# Everything run_gui imports before it waits for the first paint, and what the window builds.
+BEFORE_FIRST_PAINT = """
+import json, sys
+import r1desk.app, r1desk.paths, r1desk.secrets, r1desk.services.main_thread_gc
+import r1desk.ui.icons, r1desk.ui.main_window, r1desk.ui.single_instance, r1desk.ui.startup
+from r1desk.app import build_context
+from r1desk.paths import AppPaths
+ctx, _ = build_context(AppPaths.for_data_dir(__import__("pathlib").Path(sys.argv[1])))
+print(json.dumps(sorted(sys.modules)))
+"""
+LOADED_AFTER_FIRST_PAINT = ("asyncio", "qasync", "httpx", "ssl", "markdown_it", "pygments")
+
+
+def test_nothing_heavy_is_imported_before_the_first_paint(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", BEFORE_FIRST_PAINT, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    loaded = set(json.loads(out.splitlines()[-1]))
+    assert "r1desk.ui.main_window" in loaded
+    assert sorted(loaded.intersection(LOADED_AFTER_FIRST_PAINT)) == []
+
+
+def test_every_api_name_loads_on_first_use() -> None:
+    assert sorted(api._WHERE) == sorted(api.__all__)
+    for name in api.__all__:
+        module = importlib.import_module(f"r1desk.api.{api._WHERE[name]}")
+        assert getattr(api, name) is getattr(module, name)
+    with pytest.raises(AttributeError):
+        api.NoSuchName  # noqa: B018
+
+
+def test_a_large_log_rolls_over_at_start_up(tmp_path: Path) -> None:
+    log_file = tmp_path / "r1desk.log"
+    log_file.write_text("x" * (LOG_ROLL_BYTES + 1))
+    (tmp_path / "r1desk.log.1").write_text("older")
+    import logging
+
+    root = logging.getLogger()
+    handlers = list(root.handlers)
+    try:
+        _setup_logging(log_file)
+        logging.getLogger("r1desk").warning("fresh start")
+        for handler in root.handlers:
+            handler.flush()
+    finally:
+        for handler in set(root.handlers) - set(handlers):
+            root.removeHandler(handler)
+            handler.close()
+    assert (tmp_path / "r1desk.log.1").stat().st_size == LOG_ROLL_BYTES + 1
+    assert (tmp_path / "r1desk.log.2").read_text() == "older"
+    assert "fresh start" in log_file.read_text()
+    assert log_file.stat().st_size < 1000
+    if os.name == "posix":
+        assert log_file.stat().st_mode & 0o777 == 0o600
