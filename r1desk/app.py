@@ -105,6 +105,7 @@ def open_repository(path: Path) -> tuple[Repository, str]:
     """
     from r1desk.storage import DatabaseCorruptError, Repository, move_aside
     from r1desk.storage.db import is_corruption
+    from r1desk.texts import QT_TRANSLATE_NOOP
 
     try:
         repo = Repository.open(path)
@@ -119,10 +120,11 @@ def open_repository(path: Path) -> tuple[Repository, str]:
     except DatabaseCorruptError:
         moved = move_aside(path)
         log.error("Database unreadable, moved to %s", moved)
-        notice = (
-            f"The conversation database could not be read and was moved aside to {moved}. "
-            "r1desk started with a fresh one."
-        )
+        notice = QT_TRANSLATE_NOOP(
+            "Startup",
+            "The conversation database could not be read and was moved aside to {path}. "
+            "r1desk started with a fresh one.",
+        ).format(path=str(moved))
     repo = Repository.open(path)
     _start_up(repo)
     return repo, notice
@@ -154,6 +156,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     from r1desk.paths import AppPaths
     from r1desk.secrets import KeyStore, take_keys_from_environment
     from r1desk.services.main_thread_gc import MainThreadGarbageCollector
+    from r1desk.ui.i18n import translated
     from r1desk.ui.icons import app_icon
     from r1desk.ui.main_window import MainWindow
     from r1desk.ui.single_instance import SingleInstance
@@ -195,7 +198,8 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     if notice:
-        QMessageBox(QMessageBox.Icon.Warning, "r1desk", notice, parent=window).open()
+        text = translated(notice)
+        QMessageBox(QMessageBox.Icon.Warning, "r1desk", text, parent=window).open()
     if smoke_test:
         QTimer.singleShot(SMOKE_TEST_MS, window.close)
     else:

@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, TypeVar
 
+from r1desk.texts import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
@@ -25,9 +27,10 @@ KEY_ENV_VARS: Mapping[str, str] = {
     "segmind": "SEGMIND_API_KEY",
     "deepseek": "DEEPSEEK_API_KEY",
 }
-NEXT_STEP = (
+NEXT_STEP = QT_TRANSLATE_NOOP(
+    "KeyStore",
     "unlock or start your system keyring (GNOME Keyring or KWallet on Linux, Keychain on "
-    "macOS, Credential Manager on Windows), or use the key for this session only"
+    "macOS, Credential Manager on Windows), or use the key for this session only",
 )
 _T = TypeVar("_T")
 
@@ -43,7 +46,10 @@ class KeyStoreError(Exception):
     """The OS keyring failed. The text is for the user and never contains a key."""
 
     def __init__(self, reason: str, next_step: str = NEXT_STEP) -> None:
-        super().__init__(f"Your system keyring is not available: {reason}, next step: {next_step}.")
+        text = QT_TRANSLATE_NOOP(
+            "KeyStore", "Your system keyring is not available: {reason}, next step: {next_step}."
+        )
+        super().__init__(text.format(reason=reason, next_step=next_step))
         self.reason = reason
         self.next_step = next_step
 
@@ -190,8 +196,8 @@ def backend_is_usable(backend: KeyringBackend) -> bool:
 
 def _no_backend_reason() -> str:
     if sys.platform.startswith("linux") and not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-        return "no Secret Service was found (no D-Bus session)"
-    return "no secure keyring backend was found"
+        return QT_TRANSLATE_NOOP("KeyStore", "no Secret Service was found (no D-Bus session)")
+    return QT_TRANSLATE_NOOP("KeyStore", "no secure keyring backend was found")
 
 
 def _check_provider(provider: str) -> None:

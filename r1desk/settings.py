@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from r1desk.texts import QT_TRANSLATE_NOOP, Text
+
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
@@ -71,106 +73,141 @@ _MODEL_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/@+-]*")
 
 
 # Each validator takes a raw value (from the UI or from JSON) and returns a reason, or None.
+# Reasons are `Text`s: English, shown translated by the UI (`r1desk.ui.i18n.translated`).
 
 
 def validate_provider(value: object) -> str | None:
     if value not in PRESETS:
-        return "Choose one of: " + ", ".join(p.label for p in PRESETS.values()) + "."
+        labels = ", ".join(p.label for p in PRESETS.values())
+        return QT_TRANSLATE_NOOP("Settings", "Choose one of: {choices}.").format(choices=labels)
     return None
 
 
 def validate_api_base(value: object) -> str | None:
     """An http(s) address, or "" for the provider's default."""
     if not isinstance(value, str):
-        return "The API address must be text."
+        return QT_TRANSLATE_NOOP("Settings", "The API address must be text.")
     if value == "":
         return None
     if value != value.strip() or any(ch.isspace() for ch in value):
-        return "The API address must not contain spaces."
+        return QT_TRANSLATE_NOOP("Settings", "The API address must not contain spaces.")
     try:
         parts = urlsplit(value)
         port_ok = parts.port is None or parts.port > 0
     except ValueError:
-        return "The API address is not a valid URL."
+        return QT_TRANSLATE_NOOP("Settings", "The API address is not a valid URL.")
     if parts.scheme not in ("http", "https"):
-        return "The API address must start with http:// or https://."
+        return QT_TRANSLATE_NOOP("Settings", "The API address must start with http:// or https://.")
     if not parts.hostname or not port_ok:
-        return "The API address needs a host name, e.g. https://api.example.com/v1."
+        return QT_TRANSLATE_NOOP(
+            "Settings", "The API address needs a host name, e.g. https://api.example.com/v1."
+        )
     if parts.username is not None or parts.password is not None:
-        return "Put the API key in the key field, not in the address."
+        return QT_TRANSLATE_NOOP(
+            "Settings", "Put the API key in the key field, not in the address."
+        )
     if parts.fragment:
-        return "The API address must not contain a '#' part."
+        return QT_TRANSLATE_NOOP("Settings", "The API address must not contain a '#' part.")
     return None
 
 
 def validate_model(value: object) -> str | None:
     """A model slug or name ("deepseek-reasoner", "deepseek-r1:14b", "org/Model"), or ""."""
     if not isinstance(value, str):
-        return "The model must be text."
+        return QT_TRANSLATE_NOOP("Settings", "The model must be text.")
     if value and (len(value) > 200 or not _MODEL_RE.fullmatch(value)):
-        return "Use only letters, digits and . _ : / @ + - in the model name, without spaces."
+        return QT_TRANSLATE_NOOP(
+            "Settings",
+            "Use only letters, digits and . _ : / @ + - in the model name, without spaces.",
+        )
     return None
 
 
 def validate_system_prompt(value: object) -> str | None:
-    return None if isinstance(value, str) else "The system prompt must be text."
+    return (
+        None
+        if isinstance(value, str)
+        else QT_TRANSLATE_NOOP("Settings", "The system prompt must be text.")
+    )
 
 
 def validate_max_tokens(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        return "Max tokens must be a whole number."
+        return QT_TRANSLATE_NOOP("Settings", "Max tokens must be a whole number.")
     if not 0 < value <= 10_000_000:
-        return "Max tokens must be between 1 and 10,000,000."
+        return QT_TRANSLATE_NOOP("Settings", "Max tokens must be between 1 and 10,000,000.")
     return None
 
 
-def _number_in(low: float, high: float, label: str) -> Callable[[object], str | None]:
+def _number_in(low: float, high: float, label: Text) -> Callable[[object], str | None]:
     def validate(value: object) -> str | None:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-            return f"{label} must be a number."
+            return QT_TRANSLATE_NOOP("Settings", "{setting} must be a number.").format(
+                setting=label
+            )
         if not low <= value <= high:
-            return f"{label} must be between {low:g} and {high:g}."
+            text = QT_TRANSLATE_NOOP("Settings", "{setting} must be between {low} and {high}.")
+            return text.format(setting=label, low=f"{low:g}", high=f"{high:g}")
         return None
 
     return validate
 
 
-validate_temperature = _number_in(0.0, 2.0, "Temperature")
-validate_top_p = _number_in(0.0, 1.0, "Top-p")
+validate_temperature = _number_in(0.0, 2.0, QT_TRANSLATE_NOOP("Settings", "Temperature"))
+validate_top_p = _number_in(0.0, 1.0, QT_TRANSLATE_NOOP("Settings", "Top-p"))
 
 
 def validate_theme(value: object) -> str | None:
-    return None if value in THEMES else "The theme must be system, light or dark."
+    return (
+        None
+        if value in THEMES
+        else QT_TRANSLATE_NOOP("Settings", "The theme must be system, light or dark.")
+    )
 
 
 def validate_font_size(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 6 <= value <= 72:
-        return "The font size must be a whole number from 6 to 72."
+        return QT_TRANSLATE_NOOP("Settings", "The font size must be a whole number from 6 to 72.")
     return None
 
 
 def validate_language(value: object) -> str | None:
-    return None if value in LANGUAGES else "The language must be system, en or zh_CN."
+    return (
+        None
+        if value in LANGUAGES
+        else QT_TRANSLATE_NOOP("Settings", "The language must be system, en or zh_CN.")
+    )
 
 
 def validate_zoom(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int) or not ZOOM_MIN <= value <= ZOOM_MAX:
-        return f"The zoom must be a whole percentage from {ZOOM_MIN} to {ZOOM_MAX}."
+        text = QT_TRANSLATE_NOOP(
+            "Settings", "The zoom must be a whole percentage from {low} to {high}."
+        )
+        return text.format(low=ZOOM_MIN, high=ZOOM_MAX)
     return None
 
 
 def validate_queued_mode(value: object) -> str | None:
-    return None if value in QUEUED_MODES else "The queued mode must be never, offer or always."
+    return (
+        None
+        if value in QUEUED_MODES
+        else QT_TRANSLATE_NOOP("Settings", "The queued mode must be never, offer or always.")
+    )
 
 
 def _validate_bool(value: object) -> str | None:
-    return None if isinstance(value, bool) else "This must be true or false."
+    return (
+        None
+        if isinstance(value, bool)
+        else QT_TRANSLATE_NOOP("Settings", "This must be true or false.")
+    )
 
 
 VALIDATORS: Mapping[str, Callable[[object], str | None]] = {
@@ -243,9 +280,13 @@ class Settings:
         """What stops this configuration from sending a request (field -> reason)."""
         found: dict[str, str] = {}
         if not self.effective_api_base:
-            found["api_base"] = "Enter the API address of your provider."
+            found["api_base"] = QT_TRANSLATE_NOOP(
+                "Settings", "Enter the API address of your provider."
+            )
         if not self.effective_model:
-            found["model"] = "Enter the model name your provider expects."
+            found["model"] = QT_TRANSLATE_NOOP(
+                "Settings", "Enter the model name your provider expects."
+            )
         return found
 
     def to_json_dict(self) -> dict[str, object]:
@@ -261,7 +302,11 @@ def settings_from_json(data: object) -> tuple[Settings, list[str]]:
     Reports name fields, never values (a pasted address could carry a key).
     """
     if not isinstance(data, dict):
-        return Settings(), ["The settings file does not hold a JSON object; using defaults."]
+        return Settings(), [
+            QT_TRANSLATE_NOOP(
+                "Settings", "The settings file does not hold a JSON object; using defaults."
+            )
+        ]
     kept: dict[str, Any] = {}
     ignored: list[str] = []
     for name, value in data.items():
@@ -269,11 +314,15 @@ def settings_from_json(data: object) -> tuple[Settings, list[str]]:
             continue
         validator = VALIDATORS.get(name)
         if validator is None:
-            ignored.append(f"Unknown setting {str(name)[:40]!r} was ignored.")
+            unknown = QT_TRANSLATE_NOOP("Settings", "Unknown setting {name} was ignored.")
+            ignored.append(unknown.format(name=repr(str(name)[:40])))
             continue
         reason = validator(value)
         if reason is not None:
-            ignored.append(f"Setting {name!r} was reset to its default: {reason}")
+            reset = QT_TRANSLATE_NOOP(
+                "Settings", "Setting {name} was reset to its default: {reason}"
+            )
+            ignored.append(reset.format(name=repr(name), reason=reason))
             continue
         if name in _FLOAT_FIELDS and value is not None:
             value = float(value)
@@ -288,11 +337,13 @@ def load_settings_with_report(path: Path) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as exc:
-        return Settings(), [f"The settings file could not be read ({type(exc).__name__})."]
+        text = QT_TRANSLATE_NOOP("Settings", "The settings file could not be read ({kind}).")
+        return Settings(), [text.format(kind=type(exc).__name__)]
     try:
         data = json.loads(text)
     except ValueError:
-        return Settings(), ["The settings file is not valid JSON; using defaults."]
+        text = QT_TRANSLATE_NOOP("Settings", "The settings file is not valid JSON; using defaults.")
+        return Settings(), [text]
     return settings_from_json(data)
 
 

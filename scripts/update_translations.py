@@ -1,12 +1,13 @@
 """Regenerate r1desk's translation sources and compiled catalogues.
 
-    python scripts/update_translations.py          # update every .ts from r1desk/ui, compile .qm
+    python scripts/update_translations.py          # update every .ts from r1desk, compile .qm
     python scripts/update_translations.py --check  # fail if a .ts misses a string or a translation
 
 pyside6-lupdate collects every `self.tr(...)` / `translate("Context", ...)` text from
-r1desk/ui/*.py into r1desk/translations/r1desk_<lang>.ts (keeping existing translations and
-dropping texts no longer used); translators edit the .ts (Qt Linguist or by hand); then
-pyside6-lrelease compiles each .ts to the .qm that r1desk loads at start-up.
+r1desk/ui/*.py, and every `QT_TRANSLATE_NOOP("Context", ...)` text (see r1desk/texts.py)
+from the layers below the UI, into r1desk/translations/r1desk_<lang>.ts (keeping existing
+translations and dropping texts no longer used); translators edit the .ts (Qt Linguist or
+by hand); then pyside6-lrelease compiles each .ts to the .qm that r1desk loads at start-up.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "r1desk" / "ui"
+PACKAGE = ROOT / "r1desk"
 TRANSLATIONS = ROOT / "r1desk" / "translations"
 LANGUAGES = ("zh_CN",)
 
@@ -33,7 +34,7 @@ def _tool(name: str) -> str:
 
 
 def lupdate(ts: Path) -> None:
-    sources = sorted(str(p) for p in SOURCES.glob("*.py"))
+    sources = sorted(str(p) for p in PACKAGE.rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts)],
         check=True,

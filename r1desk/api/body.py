@@ -12,6 +12,7 @@ import httpx
 
 from r1desk.api.errors import InvalidResponseError, ResponseTooLargeError
 from r1desk.api.text import human_bytes
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 MAX_BODY_BYTES = 20 * 1024 * 1024  # a reply is text; 20 MB is far beyond any real one
 MAX_ERROR_BODY_BYTES = 256 * 1024  # error pages are read this far, then cut
@@ -19,7 +20,9 @@ MAX_ERROR_BODY_BYTES = 256 * 1024  # error pages are read this far, then cut
 
 def _too_large(limit: int) -> ResponseTooLargeError:
     return ResponseTooLargeError(
-        f"The server's reply was larger than {human_bytes(limit)}, so it was not read."
+        QT_TRANSLATE_NOOP(
+            "ApiError", "The server's reply was larger than {size}, so it was not read."
+        ).format(size=human_bytes(limit))
     )
 
 
@@ -86,7 +89,9 @@ async def read_error_body(response: httpx.Response, limit: int = MAX_ERROR_BODY_
 
 
 def _not_utf8() -> InvalidResponseError:
-    return InvalidResponseError("The server's reply was not valid UTF-8 text.")
+    return InvalidResponseError(
+        QT_TRANSLATE_NOOP("ApiError", "The server's reply was not valid UTF-8 text.")
+    )
 
 
 def decode_text(body: bytes) -> str:
@@ -104,10 +109,14 @@ def looks_like_html(text: str) -> bool:
 def parse_json(text: str) -> object:
     """JSON from a reply body, or InvalidResponseError that says what came instead."""
     if not text.strip():
-        raise InvalidResponseError("The server sent an empty reply.")
+        raise InvalidResponseError(QT_TRANSLATE_NOOP("ApiError", "The server sent an empty reply."))
     if looks_like_html(text):
-        raise InvalidResponseError("The server answered with a web page instead of data.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server answered with a web page instead of data.")
+        )
     try:
         return json.loads(text)
     except (ValueError, RecursionError):
-        raise InvalidResponseError("The server's reply was not valid JSON.") from None
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's reply was not valid JSON.")
+        ) from None

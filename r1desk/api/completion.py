@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from r1desk import domain
 from r1desk.api.body import parse_json
-from r1desk.api.errors import InvalidResponseError, ServerError
+from r1desk.api.errors import InvalidResponseError, ServerError, said_after
 from r1desk.api.reasoning import Delta, ReasoningExtractor, split_reasoning
 from r1desk.api.sse import SSEEvent, decode_sse_text
 from r1desk.api.text import clean_message, message_from_json
 from r1desk.api.types import ChatReply
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 _REASONING_FIELDS = ("reasoning_content", "reasoning")
 
@@ -82,25 +83,29 @@ def _field_reasoning(message: dict[str, object]) -> str:
 
 def _reported_error(data: dict[str, object]) -> ServerError:
     said = clean_message(message_from_json(data))
-    tail = f": {said}" if said else "."
-    return ServerError(
-        f"The provider reported an error instead of a reply{tail}", server_message=said
-    )
+    text = QT_TRANSLATE_NOOP("ApiError", "The provider reported an error instead of a reply")
+    return ServerError(said_after(text, said), server_message=said)
 
 
 def _first_choice(data: object) -> tuple[dict[str, object], dict[str, object]]:
     if not isinstance(data, dict):
-        raise InvalidResponseError("The server's reply did not have the expected shape.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's reply did not have the expected shape.")
+        )
     if "error" in data and not data.get("choices"):
         raise _reported_error(data)
     choices = data.get("choices")
     if not isinstance(choices, list):
-        raise InvalidResponseError("The server's reply did not contain a chat answer.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's reply did not contain a chat answer.")
+        )
     if not choices:
         return data, {}
     choice = choices[0]
     if not isinstance(choice, dict):
-        raise InvalidResponseError("The server's reply did not have the expected shape.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's reply did not have the expected shape.")
+        )
     return data, choice
 
 
@@ -109,7 +114,9 @@ def parse_completion(data: object) -> Completion:
     top, choice = _first_choice(data)
     message = choice.get("message")
     if not isinstance(message, dict):
-        raise InvalidResponseError("The server's reply did not contain a chat answer.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's reply did not contain a chat answer.")
+        )
     content = _text(message.get("content"))
     reasoning = _field_reasoning(message)
     if reasoning:
@@ -148,7 +155,9 @@ class StreamAccumulator:
         try:
             data = json.loads(event.data)
         except (ValueError, RecursionError):
-            raise InvalidResponseError("The reply stream contained unreadable data.") from None
+            raise InvalidResponseError(
+                QT_TRANSLATE_NOOP("ApiError", "The reply stream contained unreadable data.")
+            ) from None
         self.chunks += 1
         top, choice = _first_choice(data)
         if isinstance(top.get("model"), str):
@@ -208,5 +217,7 @@ def completion_from_text(text: str, content_type: str) -> Completion:
             break
     accumulator.finish()
     if accumulator.chunks == 0:
-        raise InvalidResponseError("The server's event stream held no reply.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's event stream held no reply.")
+        )
     return accumulator.result()

@@ -19,9 +19,10 @@ import httpx
 from r1desk.api.errors import (
     AuthenticationError,
     RequestTimeoutError,
+    deadline_passed,
     error_from_exception,
 )
-from r1desk.api.text import human_duration
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 
@@ -33,13 +34,18 @@ def checked_key(api_key: str | None, provider: str) -> str:
     """The key as it can go in a header; never echoes the key in the error."""
     key = (api_key or "").strip()
     if not key:
+        step = QT_TRANSLATE_NOOP("ApiError", "Enter your {provider} API key in Settings.")
         raise AuthenticationError(
-            "No API key is set.", next_step=f"Enter your {provider} API key in Settings."
+            QT_TRANSLATE_NOOP("ApiError", "No API key is set."),
+            next_step=step.format(provider=provider),
         )
     if not all(33 <= ord(ch) <= 126 for ch in key):
+        step = QT_TRANSLATE_NOOP("ApiError", "Paste your {provider} API key again in Settings.")
         raise AuthenticationError(
-            "The API key contains spaces or characters that cannot be sent.",
-            next_step=f"Paste your {provider} API key again in Settings.",
+            QT_TRANSLATE_NOOP(
+                "ApiError", "The API key contains spaces or characters that cannot be sent."
+            ),
+            next_step=step.format(provider=provider),
         )
     return key
 
@@ -54,9 +60,7 @@ async def run_exchange(
     try:
         return await asyncio.wait_for(_exchange(http, request, handle), timeout=deadline_s)
     except asyncio.TimeoutError:
-        raise RequestTimeoutError(
-            f"No complete reply after {human_duration(deadline_s)}, the time limit."
-        ) from None
+        raise RequestTimeoutError(deadline_passed(deadline_s)) from None
 
 
 async def exchange(

@@ -22,6 +22,7 @@ from r1desk.api.http import DEFAULT_DEADLINE_S
 from r1desk.api.reasoning import DEFAULT_BARE_WINDOW, Delta
 from r1desk.api.sse import aiter_sse
 from r1desk.api.types import ChatParams, ChatReply, DeltaCallback, wire_messages
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 QUICK_DEADLINE_S = 30.0
 
@@ -127,7 +128,9 @@ class OpenAICompatClient:
                 raise failure
             emit(accumulator.finish())
             if not accumulator.complete:
-                raise ConnectionLostError("The reply stopped before it was complete.")
+                raise ConnectionLostError(
+                    QT_TRANSLATE_NOOP("ApiError", "The reply stopped before it was complete.")
+                )
             return accumulator.result(), credits
 
         completion, credits = await run_exchange(self._http, request, handle, self.deadline_s)
@@ -145,7 +148,9 @@ class OpenAICompatClient:
             items = data.get("data", data.get("models")) if isinstance(data, dict) else None
             if not isinstance(items, list):
                 raise InvalidResponseError(
-                    "The server's model list did not have the expected shape."
+                    QT_TRANSLATE_NOOP(
+                        "ApiError", "The server's model list did not have the expected shape."
+                    )
                 )
             names = [i.get("id") or i.get("name") if isinstance(i, dict) else i for i in items]
             return [n for n in names if isinstance(n, str) and n]

@@ -23,6 +23,7 @@ from r1desk.api.errors import (
     InvalidResponseError,
     RequestTimeoutError,
     ServerError,
+    deadline_passed,
     error_from_response,
 )
 from r1desk.api.exchange import checked_key, exchange, run_exchange
@@ -39,8 +40,8 @@ from r1desk.api.segmind_queued import (
     parse_ticket,
     v2_base,
 )
-from r1desk.api.text import human_duration
 from r1desk.api.types import ChatParams, ChatReply, DeltaCallback, wire_messages
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 DEFAULT_BASE_URL = "https://api.segmind.com/v1"
 DEFAULT_SLUG = "deepseek-reasoner"
@@ -145,9 +146,7 @@ class SegmindClient:
                 self._queued(messages, params, on_status, poll_interval_s), self.deadline_s
             )
         except asyncio.TimeoutError:
-            raise RequestTimeoutError(
-                f"No complete reply after {human_duration(self.deadline_s)}, the time limit."
-            ) from None
+            raise RequestTimeoutError(deadline_passed(self.deadline_s)) from None
 
     async def _queued(
         self,
@@ -234,7 +233,11 @@ class SegmindClient:
                 )
                 if credits.remaining is not None or credits.free is not None:
                     return credits
-            raise InvalidResponseError("The server's credits reply did not contain a balance.")
+            raise InvalidResponseError(
+                QT_TRANSLATE_NOOP(
+                    "ApiError", "The server's credits reply did not contain a balance."
+                )
+            )
 
         return await run_exchange(
             self._http, request, handle, min(self.deadline_s, QUICK_DEADLINE_S)

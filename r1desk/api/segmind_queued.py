@@ -20,14 +20,17 @@ from dataclasses import dataclass
 import httpx
 
 from r1desk.api.completion import Completion, completion_from_text, parse_completion
-from r1desk.api.errors import InvalidResponseError, QueuedRequestFailedError
+from r1desk.api.errors import InvalidResponseError, QueuedRequestFailedError, said_after
 from r1desk.api.text import clean_message, message_from_body, message_from_json
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 QUEUED = "QUEUED"
 PROCESSING = "PROCESSING"
 COMPLETED = "COMPLETED"
 FAILED = "FAILED"
 # Spellings other queue services use for the same states.
+_STATUS_ADDRESS = QT_TRANSLATE_NOOP("ApiError", "status address")
+_RESULT_ADDRESS = QT_TRANSLATE_NOOP("ApiError", "result address")
 _STATUS_ALIASES = {
     "QUEUED": QUEUED,
     "IN_QUEUE": QUEUED,
@@ -55,16 +58,22 @@ def url_on_same_origin(base_url: str, target: object, what: str) -> str:
     """`target` as an absolute URL (relative ones are resolved on the base), if it is on the
     base's scheme, host and port; otherwise InvalidResponseError, and nothing is sent there."""
     if not isinstance(target, str) or not target.strip():
-        raise InvalidResponseError(f"The server's queued-mode reply had no {what}.")
+        text = QT_TRANSLATE_NOOP("ApiError", "The server's queued-mode reply had no {what}.")
+        raise InvalidResponseError(text.format(what=what))
     try:
         base = httpx.URL(base_url)
         url = base.join(target.strip())
     except (httpx.InvalidURL, TypeError, ValueError):
-        raise InvalidResponseError(f"The server's queued-mode {what} is not a valid URL.") from None
+        text = QT_TRANSLATE_NOOP("ApiError", "The server's queued-mode {what} is not a valid URL.")
+        raise InvalidResponseError(text.format(what=what)) from None
     if url.scheme not in ("http", "https") or _origin(url) != _origin(base):
+        text = QT_TRANSLATE_NOOP(
+            "ApiError",
+            "The server named a {what} on another server; r1desk did not send your key there.",
+        )
         raise InvalidResponseError(
-            f"The server named a {what} on another server; r1desk did not send your key there.",
-            next_step="Check the API base URL in Settings.",
+            text.format(what=what),
+            next_step=QT_TRANSLATE_NOOP("ApiError", "Check the API base URL in Settings."),
             retryable=False,
         )
     return str(url)
@@ -80,11 +89,13 @@ class QueuedTicket:
 def parse_ticket(data: object, base_url: str) -> QueuedTicket:
     """The answer to the queued POST."""
     if not isinstance(data, dict):
-        raise InvalidResponseError("The server's queued-mode reply had an unexpected shape.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's queued-mode reply had an unexpected shape.")
+        )
     request_id = data.get("request_id")
-    status_url = url_on_same_origin(base_url, data.get("status_url"), "status address")
+    status_url = url_on_same_origin(base_url, data.get("status_url"), _STATUS_ADDRESS)
     response = data.get("response_url")
-    response_url = url_on_same_origin(base_url, response, "result address") if response else None
+    response_url = url_on_same_origin(base_url, response, _RESULT_ADDRESS) if response else None
     return QueuedTicket(str(request_id or ""), status_url, response_url)
 
 
@@ -96,7 +107,9 @@ def parse_status(data: object, *, result: bool = False) -> tuple[str, object]:
     status = data.get("status") if isinstance(data, dict) else None
     known = _STATUS_ALIASES.get(status.strip().upper()) if isinstance(status, str) else None
     if known is None or not isinstance(data, dict):
-        raise InvalidResponseError("The server's queued-mode status could not be read.")
+        raise InvalidResponseError(
+            QT_TRANSLATE_NOOP("ApiError", "The server's queued-mode status could not be read.")
+        )
     return known, data.get("output")
 
 
@@ -106,7 +119,9 @@ def completion_from_output(output: object) -> Completion:
         return completion_from_text(output, "application/json")
     if isinstance(output, dict):
         return parse_completion(output)
-    raise InvalidResponseError("The queued request finished without a reply.")
+    raise InvalidResponseError(
+        QT_TRANSLATE_NOOP("ApiError", "The queued request finished without a reply.")
+    )
 
 
 def failed_from_json(data: object, secret: str | None) -> QueuedRequestFailedError:
@@ -127,7 +142,5 @@ def failed_from_body(body: bytes, secret: str | None) -> QueuedRequestFailedErro
 
 
 def _failed(said: str) -> QueuedRequestFailedError:
-    tail = f": {said}" if said else "."
-    return QueuedRequestFailedError(
-        f"Segmind could not finish the queued request{tail}", status=422, server_message=said
-    )
+    text = QT_TRANSLATE_NOOP("ApiError", "Segmind could not finish the queued request")
+    return QueuedRequestFailedError(said_after(text, said), status=422, server_message=said)

@@ -7,18 +7,21 @@ import re
 
 import httpx
 
+from r1desk.texts import QT_TRANSLATE_NOOP, Text
+
 MAX_MESSAGE_CHARS = 200
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
-def human_duration(seconds: float) -> str:
-    if seconds < 10:
-        return f"{seconds:.3g} s"
+def human_duration(seconds: float) -> Text:
     if seconds < 120:
-        return f"{seconds:.0f} s"
+        shown = f"{seconds:.3g}" if seconds < 10 else f"{seconds:.0f}"
+        return QT_TRANSLATE_NOOP("Units", "{n} s").format(n=shown)
     minutes = seconds / 60
-    return f"{minutes:.0f} min" if minutes < 120 else f"{minutes / 60:.1f} h"
+    if minutes < 120:
+        return QT_TRANSLATE_NOOP("Units", "{n} min").format(n=f"{minutes:.0f}")
+    return QT_TRANSLATE_NOOP("Units", "{n} h").format(n=f"{minutes / 60:.1f}")
 
 
 def safe_url(url: str | httpx.URL) -> str:
@@ -27,7 +30,7 @@ def safe_url(url: str | httpx.URL) -> str:
         parsed = httpx.URL(str(url))
         return str(parsed.copy_with(query=None, fragment=None, userinfo=b""))
     except (httpx.InvalidURL, TypeError, ValueError):
-        return "the configured address"
+        return QT_TRANSLATE_NOOP("ApiError", "the configured address")
 
 
 def clean_message(text: str, secret: str | None = None) -> str:
@@ -77,9 +80,9 @@ def message_from_body(body: bytes, secret: str | None = None) -> str:
     return clean_message(found, secret)
 
 
-def human_bytes(count: int) -> str:
+def human_bytes(count: int) -> Text:
     if count >= 1024 * 1024:
-        return f"{count / (1024 * 1024):g} MB"
+        return QT_TRANSLATE_NOOP("Units", "{n} MB").format(n=f"{count / (1024 * 1024):g}")
     if count >= 1024:
-        return f"{count / 1024:g} KB"
-    return f"{count} bytes"
+        return QT_TRANSLATE_NOOP("Units", "{n} KB").format(n=f"{count / 1024:g}")
+    return QT_TRANSLATE_NOOP("Units", "{n} bytes").format(n=count)

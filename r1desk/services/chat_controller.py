@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from r1desk import api
 from r1desk.domain import Message, MessageStatus, Role, title_from_first_message
@@ -23,6 +23,7 @@ from r1desk.services.failures import describe_failure
 from r1desk.services.providers import ProviderSession
 from r1desk.services.tasks import TaskKeeper
 from r1desk.storage import Repository
+from r1desk.texts import render
 
 if TYPE_CHECKING:  # asyncio loads after the first paint (see app.run_gui)
     import asyncio
@@ -219,7 +220,8 @@ class ChatController(QObject):
             waited = time.monotonic() - started
             failure = describe_failure(conversation_id, error, waited_s=waited, can_queue=can_queue)
             pending.status = MessageStatus.FAILED
-            pending.error = failure.text
+            # Stored as the user read it: in the UI's language at the time of the failure.
+            pending.error = render(failure.text, QCoreApplication.translate)
             pending.elapsed_s = time.monotonic() - started
             if isinstance(error, api.InsufficientCreditsError):
                 self._credits.observe_reply(error.remaining_credits, None)

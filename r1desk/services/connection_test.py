@@ -10,6 +10,7 @@ import httpx
 from r1desk import api
 from r1desk.domain import Credits
 from r1desk.settings import Settings
+from r1desk.texts import QT_TRANSLATE_NOOP, Text
 
 
 async def test_connection(
@@ -22,13 +23,15 @@ async def test_connection(
     preset = settings.preset
     base = (api_base_override or settings.effective_api_base).rstrip("/")
     if not base:
-        return False, "No API address is set. Enter the API address of your provider."
+        return False, QT_TRANSLATE_NOOP(
+            "ConnectionTest", "No API address is set. Enter the API address of your provider."
+        )
     try:
         if preset.kind == "segmind":
             client = api.SegmindClient(
                 http, key or "", base_url=base, slug=settings.effective_model
             )
-            return True, "Connected. " + _credits_text(await client.get_credits())
+            return True, _credits_text(await client.get_credits())
         models = await api.OpenAICompatClient(
             http,
             base,
@@ -38,22 +41,34 @@ async def test_connection(
             provider_name=preset.name,
         ).list_models()
     except api.ApiError as exc:
-        return False, f"{exc.user_message} {exc.next_step}"
+        both = QT_TRANSLATE_NOOP("ConnectionTest", "{message} {next_step}")
+        return False, both.format(message=exc.user_message, next_step=exc.next_step)
     return True, _models_text(models, settings.effective_model)
 
 
-def _credits_text(credits: Credits) -> str:
+def _credits_text(credits: Credits) -> Text:
     if credits.remaining is None:
-        return f"Free credits: {credits.free:.4f}" if credits.free is not None else ""
-    text = f"Credits: {credits.remaining:.4f}"
+        if credits.free is None:
+            return QT_TRANSLATE_NOOP("ConnectionTest", "Connected.")
+        text = QT_TRANSLATE_NOOP("ConnectionTest", "Connected. Free credits: {free}")
+        return text.format(free=f"{credits.free:.4f}")
     if credits.free:
-        text += f" (free: {credits.free:.4f})"
-    return text
+        text = QT_TRANSLATE_NOOP("ConnectionTest", "Connected. Credits: {credits} (free: {free})")
+        return text.format(credits=f"{credits.remaining:.4f}", free=f"{credits.free:.4f}")
+    text = QT_TRANSLATE_NOOP("ConnectionTest", "Connected. Credits: {credits}")
+    return text.format(credits=f"{credits.remaining:.4f}")
 
 
-def _models_text(models: list[str], wanted: str) -> str:
+def _models_text(models: list[str], wanted: str) -> Text:
     count = len(models)
-    text = f"Connected. {count} model{'' if count == 1 else 's'} available."
+    if count == 1:
+        text = QT_TRANSLATE_NOOP("ConnectionTest", "Connected. 1 model available.")
+    else:
+        text = QT_TRANSLATE_NOOP("ConnectionTest", "Connected. {count} models available.")
+    text = text.format(count=count)
     if models and wanted and wanted not in models:
-        text += f" The model “{wanted}” is not among them."
+        missing = QT_TRANSLATE_NOOP(
+            "ConnectionTest", "{text} The model “{model}” is not among them."
+        )
+        text = missing.format(text=text, model=wanted)
     return text

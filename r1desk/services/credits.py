@@ -19,7 +19,7 @@ class CreditsMonitor(QObject):
 
     credits_changed = Signal(object)  # Credits | None
     cost_changed = Signal(object)  # float | None: what the last reply spent
-    check_failed = Signal(str)  # a human reason the balance could not be read
+    check_failed = Signal(object)  # str (a Text): a human reason the balance could not be read
 
     def __init__(self, providers: ProviderSession, tasks: TaskKeeper) -> None:
         super().__init__()

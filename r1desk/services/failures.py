@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from r1desk import api
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 
 class NextAction(str, enum.Enum):
@@ -20,7 +21,9 @@ class MissingKeyError(Exception):
     """No API key is configured for the provider in use."""
 
     def __init__(self, provider_label: str) -> None:
-        super().__init__(f"No API key is set for {provider_label}.")
+        text = QT_TRANSLATE_NOOP("Failure", "No API key is set for {provider}.")
+        super().__init__(text.format(provider=provider_label))
+        self.text = text.format(provider=provider_label)
         self.provider_label = provider_label
 
 
@@ -34,15 +37,21 @@ class Failure:
 
     @property
     def text(self) -> str:
-        return f"{self.message} {self.next_step}".strip()
+        """The message and the next step; a `Text` the UI shows in its language."""
+        if not self.next_step:
+            return self.message
+        both = QT_TRANSLATE_NOOP("Failure", "{message} {next_step}")
+        return both.format(message=self.message, next_step=self.next_step)
 
 
 TOP_UP_URL = "https://cloud.segmind.com/console/billing"
 # A connection that breaks (or a read that times out) after this long was most likely cut by a
 # gateway's time limit while R1 was still thinking, not by a network fault.
 LONG_WAIT_S = 30.0
-GATEWAY_LIMIT_TEXT = "R1 took longer than the gateway allows."
-QUEUED_NEXT_STEP = "Retry in queued mode: it waits for the reply without that time limit."
+GATEWAY_LIMIT_TEXT = QT_TRANSLATE_NOOP("Failure", "R1 took longer than the gateway allows.")
+QUEUED_NEXT_STEP = QT_TRANSLATE_NOOP(
+    "Failure", "Retry in queued mode: it waits for the reply without that time limit."
+)
 
 
 def outlived_gateway(error: BaseException, waited_s: float) -> bool:
@@ -63,13 +72,15 @@ def describe_failure(
     """`can_queue`: the request was a synchronous Segmind one, and queued mode may be offered."""
     if can_queue and outlived_gateway(error, waited_s):
         assert isinstance(error, api.ApiError)
-        message = f"{error.user_message} {GATEWAY_LIMIT_TEXT}"
+        message = QT_TRANSLATE_NOOP("Failure", "{message} {explanation}").format(
+            message=error.user_message, explanation=GATEWAY_LIMIT_TEXT
+        )
         return Failure(conversation_id, message, QUEUED_NEXT_STEP, NextAction.RETRY_QUEUED)
     if isinstance(error, MissingKeyError):
         return Failure(
             conversation_id,
-            str(error),
-            "Enter your API key to start chatting.",
+            error.text,
+            QT_TRANSLATE_NOOP("Failure", "Enter your API key to start chatting."),
             NextAction.ENTER_KEY,
         )
     if isinstance(error, api.ApiError):
@@ -86,7 +97,9 @@ def describe_failure(
         return Failure(conversation_id, error.user_message, error.next_step, action, retry_after)
     return Failure(
         conversation_id,
-        "Something unexpected went wrong while waiting for the reply.",
-        "Your message is saved; try again.",
+        QT_TRANSLATE_NOOP(
+            "Failure", "Something unexpected went wrong while waiting for the reply."
+        ),
+        QT_TRANSLATE_NOOP("Failure", "Your message is saved; try again."),
         NextAction.RETRY,
     )

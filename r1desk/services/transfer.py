@@ -19,6 +19,7 @@ from r1desk.export.json_export import conversation_to_json, conversations_to_jso
 from r1desk.export.markdown_export import conversation_to_markdown
 from r1desk.export.text_export import conversation_to_text
 from r1desk.storage import ImportResult
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 Format = Literal["md", "json", "html", "txt", "pdf"]
 FORMATS: tuple[Format, ...] = ("md", "json", "html", "txt", "pdf")
@@ -119,11 +120,14 @@ def export_conversations(
     """
     plan = plan_export(repo, ids, fmt, out)
     if plan.existing and not overwrite:
-        names = ", ".join(str(p) for p in plan.existing[:3])
-        more = f" and {len(plan.existing) - 3} more" if len(plan.existing) > 3 else ""
-        raise FileExistsError(
-            f"{names}{more} already exist(s); not overwriting (confirm, or use --force)"
+        names: str = ", ".join(str(p) for p in plan.existing[:3])
+        if len(plan.existing) > 3:
+            more = QT_TRANSLATE_NOOP("Export", "{names} and {count} more")
+            names = more.format(names=names, count=len(plan.existing) - 3)
+        text = QT_TRANSLATE_NOOP(
+            "Export", "{files} already exist(s); not overwriting (confirm, or use --force)"
         )
+        raise FileExistsError(text.format(files=names))
     total = sum(len(group) for group, _ in plan.targets)
     done = 0
     written: list[Path] = []
@@ -156,7 +160,9 @@ def _reporting(
     step = max(1, total // 100)
     for index, conversation in enumerate(conversations):
         if progress is not None and index % step == 0 and not progress(index, total):
-            raise ImportCancelled("import cancelled; nothing was imported")
+            raise ImportCancelled(
+                QT_TRANSLATE_NOOP("Import", "import cancelled; nothing was imported")
+            )
         yield conversation
 
 

@@ -60,6 +60,353 @@
     </message>
 </context>
 <context>
+    <name>ApiError</name>
+    <message>
+        <source>The server&apos;s reply was larger than {size}, so it was not read.</source>
+        <translation>服务器的回复超过 {size}，因此未读取。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply was not valid UTF-8 text.</source>
+        <translation>服务器的回复不是有效的 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>The server sent an empty reply.</source>
+        <translation>服务器返回了空回复。</translation>
+    </message>
+    <message>
+        <source>The server answered with a web page instead of data.</source>
+        <translation>服务器返回的是网页，而不是数据。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply was not valid JSON.</source>
+        <translation>服务器的回复不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>The provider reported an error instead of a reply</source>
+        <translation>服务商返回了错误，而不是回复</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply did not have the expected shape.</source>
+        <translation>服务器回复的格式与预期不符。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply did not contain a chat answer.</source>
+        <translation>服务器的回复中没有对话内容。</translation>
+    </message>
+    <message>
+        <source>The reply stream contained unreadable data.</source>
+        <translation>回复流中含有无法读取的数据。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream held no reply.</source>
+        <translation>服务器的事件流中没有回复。</translation>
+    </message>
+    <message>
+        <source>The request failed.</source>
+        <translation>请求失败。</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>请重试。</translation>
+    </message>
+    <message>
+        <source>The API key was refused.</source>
+        <translation>API 密钥被拒绝。</translation>
+    </message>
+    <message>
+        <source>Re-enter your API key in Settings.</source>
+        <translation>请在设置中重新输入 API 密钥。</translation>
+    </message>
+    <message>
+        <source>The API endpoint does not exist.</source>
+        <translation>该 API 端点不存在。</translation>
+    </message>
+    <message>
+        <source>Check the API base URL and the model name in Settings.</source>
+        <translation>请在设置中检查 API 基础地址和模型名称。</translation>
+    </message>
+    <message>
+        <source>The API endpoint does not accept this request.</source>
+        <translation>该 API 端点不接受此请求。</translation>
+    </message>
+    <message>
+        <source>Check the API base URL in Settings: the endpoint is misconfigured.</source>
+        <translation>请在设置中检查 API 基础地址：端点配置有误。</translation>
+    </message>
+    <message>
+        <source>Your credits are used up.</source>
+        <translation>你的额度已用完。</translation>
+    </message>
+    <message>
+        <source>Top up your credits at {url}, then retry. Your draft is kept.</source>
+        <translation>请在 {url} 充值额度后重试。你的草稿已保留。</translation>
+    </message>
+    <message>
+        <source>The provider is limiting how many requests you can send.</source>
+        <translation>服务商正在限制你可发送的请求数量。</translation>
+    </message>
+    <message>
+        <source>Wait a minute, then retry.</source>
+        <translation>请等待一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>Wait {duration}, then retry.</source>
+        <translation>请等待 {duration} 后重试。</translation>
+    </message>
+    <message>
+        <source>The server failed to produce a reply.</source>
+        <translation>服务器未能生成回复。</translation>
+    </message>
+    <message>
+        <source>Retry in a moment. Your draft is kept.</source>
+        <translation>请稍后重试。你的草稿已保留。</translation>
+    </message>
+    <message>
+        <source>The server rejected the request.</source>
+        <translation>服务器拒绝了该请求。</translation>
+    </message>
+    <message>
+        <source>Check the model settings (max tokens, temperature, top-p) and retry.</source>
+        <translation>请检查模型设置（最大令牌数、温度、top-p）后重试。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>服务器未能及时响应。</translation>
+    </message>
+    <message>
+        <source>Retry, or raise the time limit in Settings.</source>
+        <translation>请重试，或在设置中提高时间限制。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server.</source>
+        <translation>无法连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Check your internet connection, proxy settings and the API base URL.</source>
+        <translation>请检查网络连接、代理设置和 API 基础地址。</translation>
+    </message>
+    <message>
+        <source>The connection was lost before the reply was complete.</source>
+        <translation>回复完成之前连接已断开。</translation>
+    </message>
+    <message>
+        <source>Retry. The provider may have charged for the lost reply.</source>
+        <translation>请重试。服务商可能已对丢失的回复计费。</translation>
+    </message>
+    <message>
+        <source>The server sent a reply r1desk could not read.</source>
+        <translation>服务器发送了 r1desk 无法读取的回复。</translation>
+    </message>
+    <message>
+        <source>Retry; if it keeps happening, check the API base URL in Settings.</source>
+        <translation>请重试；如果问题持续出现，请在设置中检查 API 基础地址。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s reply was too large to accept.</source>
+        <translation>服务器的回复过大，无法接收。</translation>
+    </message>
+    <message>
+        <source>Segmind could not finish the queued request.</source>
+        <translation>Segmind 无法完成排队的请求。</translation>
+    </message>
+    <message>
+        <source>Retry; if it keeps failing, shorten the conversation or try another model.</source>
+        <translation>请重试；如果一直失败，请缩短对话或换用其他模型。</translation>
+    </message>
+    <message>
+        <source>No complete reply after {duration}, the time limit.</source>
+        <translation>已达时间限制 {duration}，仍未收到完整回复。</translation>
+    </message>
+    <message>
+        <source>{message}: {said}</source>
+        <translation>{message}：{said}</translation>
+    </message>
+    <message>
+        <source>{message}.</source>
+        <translation>{message}。</translation>
+    </message>
+    <message>
+        <source>The API key was refused ({code})</source>
+        <translation>API 密钥被拒绝（{code}）</translation>
+    </message>
+    <message>
+        <source>The address {url} does not exist ({code})</source>
+        <translation>地址 {url} 不存在（{code}）</translation>
+    </message>
+    <message>
+        <source>{url} does not accept chat requests ({code})</source>
+        <translation>{url} 不接受对话请求（{code}）</translation>
+    </message>
+    <message>
+        <source>Your credits are used up (HTTP 406)</source>
+        <translation>你的额度已用完（HTTP 406）</translation>
+    </message>
+    <message>
+        <source>{message} Balance: {balance}.</source>
+        <translation>{message}余额：{balance}。</translation>
+    </message>
+    <message>
+        <source>The provider is limiting requests ({code})</source>
+        <translation>服务商正在限制请求（{code}）</translation>
+    </message>
+    <message>
+        <source>The server failed to answer ({code})</source>
+        <translation>服务器未能响应（{code}）</translation>
+    </message>
+    <message>
+        <source>The server rejected the request ({code})</source>
+        <translation>服务器拒绝了该请求（{code}）</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to {url} ({code}).</source>
+        <translation>服务器将请求重定向到了 {url}（{code}）。</translation>
+    </message>
+    <message>
+        <source>The server redirected the request ({code}).</source>
+        <translation>服务器重定向了该请求（{code}）。</translation>
+    </message>
+    <message>
+        <source>Update the API base URL in Settings.</source>
+        <translation>请在设置中更新 API 基础地址。</translation>
+    </message>
+    <message>
+        <source>The server answered with an unexpected {code}.</source>
+        <translation>服务器返回了意外的 {code}。</translation>
+    </message>
+    <message>
+        <source>Connecting to {host} timed out.</source>
+        <translation>连接 {host} 超时。</translation>
+    </message>
+    <message>
+        <source>The proxy refused the connection.</source>
+        <translation>代理拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>Check the proxy settings.</source>
+        <translation>请检查代理设置。</translation>
+    </message>
+    <message>
+        <source>The API address {url} is not a valid http(s) URL.</source>
+        <translation>API 地址 {url} 不是有效的 http(s) 网址。</translation>
+    </message>
+    <message>
+        <source>Fix the API base URL in Settings.</source>
+        <translation>请在设置中修正 API 基础地址。</translation>
+    </message>
+    <message>
+        <source>Could not connect to {host}.</source>
+        <translation>无法连接到 {host}。</translation>
+    </message>
+    <message>
+        <source>{host} stopped sending data for {duration}.</source>
+        <translation>{host} 已有 {duration} 未发送数据。</translation>
+    </message>
+    <message>
+        <source>{host} stopped sending data.</source>
+        <translation>{host} 停止发送数据。</translation>
+    </message>
+    <message>
+        <source>Sending the request to {host} timed out.</source>
+        <translation>向 {host} 发送请求超时。</translation>
+    </message>
+    <message>
+        <source>Too many requests are already waiting for a connection.</source>
+        <translation>已有太多请求在等待连接。</translation>
+    </message>
+    <message>
+        <source>The connection to {host} was lost before the reply was complete.</source>
+        <translation>回复完成之前，与 {host} 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>{host} sent a reply that could not be decompressed.</source>
+        <translation>{host} 发送的回复无法解压。</translation>
+    </message>
+    <message>
+        <source>{host} redirected too many times.</source>
+        <translation>{host} 重定向次数过多。</translation>
+    </message>
+    <message>
+        <source>The request to {host} failed ({kind}).</source>
+        <translation>发往 {host} 的请求失败（{kind}）。</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Enter your {provider} API key in Settings.</source>
+        <translation>请在设置中输入你的 {provider} API 密钥。</translation>
+    </message>
+    <message>
+        <source>No API key is set.</source>
+        <translation>尚未设置 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Paste your {provider} API key again in Settings.</source>
+        <translation>请在设置中重新粘贴你的 {provider} API 密钥。</translation>
+    </message>
+    <message>
+        <source>The API key contains spaces or characters that cannot be sent.</source>
+        <translation>API 密钥包含空格或无法发送的字符。</translation>
+    </message>
+    <message>
+        <source>The reply stopped before it was complete.</source>
+        <translation>回复在完成之前中断了。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s model list did not have the expected shape.</source>
+        <translation>服务器的模型列表格式与预期不符。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s credits reply did not contain a balance.</source>
+        <translation>服务器的额度回复中没有余额。</translation>
+    </message>
+    <message>
+        <source>status address</source>
+        <translation>状态地址</translation>
+    </message>
+    <message>
+        <source>result address</source>
+        <translation>结果地址</translation>
+    </message>
+    <message>
+        <source>The server&apos;s queued-mode reply had no {what}.</source>
+        <translation>服务器的排队模式回复中没有{what}。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s queued-mode {what} is not a valid URL.</source>
+        <translation>服务器的排队模式{what}不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>The server named a {what} on another server; r1desk did not send your key there.</source>
+        <translation>服务器给出的{what}位于另一台服务器上；r1desk 没有将你的密钥发送到那里。</translation>
+    </message>
+    <message>
+        <source>Check the API base URL in Settings.</source>
+        <translation>请在设置中检查 API 基础地址。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s queued-mode reply had an unexpected shape.</source>
+        <translation>服务器的排队模式回复格式与预期不符。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s queued-mode status could not be read.</source>
+        <translation>无法读取服务器的排队模式状态。</translation>
+    </message>
+    <message>
+        <source>The queued request finished without a reply.</source>
+        <translation>排队的请求已结束，但没有回复。</translation>
+    </message>
+    <message>
+        <source>Segmind could not finish the queued request</source>
+        <translation>Segmind 无法完成排队的请求</translation>
+    </message>
+    <message>
+        <source>the configured address</source>
+        <translation>所配置的地址</translation>
+    </message>
+</context>
+<context>
     <name>AppStatusBar</name>
     <message>
         <source>Provider and model</source>
@@ -167,6 +514,45 @@ Model: {model}</source>
     <message>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>No API address is set. Enter the API address of your provider.</source>
+        <translation>尚未设置 API 地址。请输入服务商的 API 地址。</translation>
+    </message>
+    <message>
+        <source>{message} {next_step}</source>
+        <translation>{message}{next_step}</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>已连接。</translation>
+    </message>
+    <message>
+        <source>Connected. Free credits: {free}</source>
+        <translation>已连接。免费额度：{free}</translation>
+    </message>
+    <message>
+        <source>Connected. Credits: {credits} (free: {free})</source>
+        <translation>已连接。额度：{credits}（免费：{free}）</translation>
+    </message>
+    <message>
+        <source>Connected. Credits: {credits}</source>
+        <translation>已连接。额度：{credits}</translation>
+    </message>
+    <message>
+        <source>Connected. 1 model available.</source>
+        <translation>已连接。有 1 个可用模型。</translation>
+    </message>
+    <message>
+        <source>Connected. {count} models available.</source>
+        <translation>已连接。有 {count} 个可用模型。</translation>
+    </message>
+    <message>
+        <source>{text} The model “{model}” is not among them.</source>
+        <translation>{text}其中没有模型“{model}”。</translation>
     </message>
 </context>
 <context>
@@ -292,6 +678,17 @@ Model: {model}</source>
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} 等另外 {count} 个文件</translation>
+    </message>
+    <message>
+        <source>{files} already exist(s); not overwriting (confirm, or use --force)</source>
+        <translation>{files} 已存在；不会覆盖（请确认，或使用 --force）</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Markdown (.md)</source>
@@ -368,6 +765,41 @@ Model: {model}</source>
     <message>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Failure</name>
+    <message>
+        <source>No API key is set for {provider}.</source>
+        <translation>尚未为 {provider} 设置 API 密钥。</translation>
+    </message>
+    <message>
+        <source>{message} {next_step}</source>
+        <translation>{message}{next_step}</translation>
+    </message>
+    <message>
+        <source>R1 took longer than the gateway allows.</source>
+        <translation>R1 用时超过了网关允许的时限。</translation>
+    </message>
+    <message>
+        <source>Retry in queued mode: it waits for the reply without that time limit.</source>
+        <translation>请以排队模式重试：它会等待回复，不受该时限限制。</translation>
+    </message>
+    <message>
+        <source>{message} {explanation}</source>
+        <translation>{message}{explanation}</translation>
+    </message>
+    <message>
+        <source>Enter your API key to start chatting.</source>
+        <translation>请输入 API 密钥以开始对话。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong while waiting for the reply.</source>
+        <translation>等待回复时发生了意外错误。</translation>
+    </message>
+    <message>
+        <source>Your message is saved; try again.</source>
+        <translation>你的消息已保存；请重试。</translation>
     </message>
 </context>
 <context>
@@ -450,6 +882,117 @@ Model: {model}</source>
     <message>
         <source>{current} of {total}</source>
         <translation>第 {current} 个，共 {total} 个</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>the zip file holds no {name}</source>
+        <translation>该 zip 文件中没有 {name}</translation>
+    </message>
+    <message>
+        <source>not a conversation export r1desk knows (expected r1desk JSON or ChatGPT&apos;s conversations.json)</source>
+        <translation>不是 r1desk 能识别的对话导出文件（应为 r1desk JSON 或 ChatGPT 的 conversations.json）</translation>
+    </message>
+    <message>
+        <source>damaged zip file: {detail}</source>
+        <translation>zip 文件已损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {offset})</source>
+        <translation>不是 UTF-8 文本（第 {offset} 字节）</translation>
+    </message>
+    <message>
+        <source>nested too deeply to be a conversation export</source>
+        <translation>嵌套层级过深，不可能是对话导出文件</translation>
+    </message>
+    <message>
+        <source>parent links form a cycle</source>
+        <translation>父节点链接形成了循环</translation>
+    </message>
+    <message>
+        <source>node {node} is not in mapping</source>
+        <translation>节点 {node} 不在 mapping 中</translation>
+    </message>
+    <message>
+        <source>missing conversation id</source>
+        <translation>缺少对话 id</translation>
+    </message>
+    <message>
+        <source>{reason} (line {line}, column {column})</source>
+        <translation>{reason}（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>{reason} (at {path})</source>
+        <translation>{reason}（位于 {path}）</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {detail}</source>
+        <translation>不是有效的 JSON：{detail}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>expected {wanted}, found {got}</source>
+        <translation>应为{wanted}，实际为 {got}</translation>
+    </message>
+    <message>
+        <source>missing field {name}</source>
+        <translation>缺少字段 {name}</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message>
+        <source>not an ISO 8601 time: {value}</source>
+        <translation>不是 ISO 8601 时间：{value}</translation>
+    </message>
+    <message>
+        <source>unknown {name} {value} (expected one of {allowed})</source>
+        <translation>未知的 {name} {value}（应为以下之一：{allowed}）</translation>
+    </message>
+    <message>
+        <source>empty uid</source>
+        <translation>uid 为空</translation>
+    </message>
+    <message>
+        <source>not an r1desk export (no &quot;app&quot;: &quot;r1desk&quot;)</source>
+        <translation>不是 r1desk 导出文件（没有 &quot;app&quot;: &quot;r1desk&quot;）</translation>
+    </message>
+    <message>
+        <source>missing or invalid format_version</source>
+        <translation>format_version 缺失或无效</translation>
+    </message>
+    <message>
+        <source>made by a newer r1desk (format_version {version}; this version reads {supported}): update r1desk to import it</source>
+        <translation>由更新版本的 r1desk 生成（format_version {version}；本版本只能读取 {supported}）：请更新 r1desk 后再导入</translation>
+    </message>
+    <message>
+        <source>unknown format_version {version}</source>
+        <translation>未知的 format_version {version}</translation>
+    </message>
+    <message>
+        <source>duplicate uid {uid}</source>
+        <translation>重复的 uid {uid}</translation>
+    </message>
+    <message>
+        <source>import cancelled; nothing was imported</source>
+        <translation>导入已取消；未导入任何内容</translation>
     </message>
 </context>
 <context>
@@ -548,6 +1091,25 @@ Model: {model}</source>
     <message>
         <source>No key is saved.</source>
         <translation>尚未保存密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStore</name>
+    <message>
+        <source>unlock or start your system keyring (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows), or use the key for this session only</source>
+        <translation>解锁或启动系统密钥环（Linux 上的 GNOME Keyring 或 KWallet、macOS 上的钥匙串、Windows 上的凭据管理器），或仅在本次会话中使用密钥</translation>
+    </message>
+    <message>
+        <source>Your system keyring is not available: {reason}, next step: {next_step}.</source>
+        <translation>系统密钥环不可用：{reason}。下一步：{next_step}。</translation>
+    </message>
+    <message>
+        <source>no Secret Service was found (no D-Bus session)</source>
+        <translation>未找到 Secret Service（没有 D-Bus 会话）</translation>
+    </message>
+    <message>
+        <source>no secure keyring backend was found</source>
+        <translation>未找到安全的密钥环后端</translation>
     </message>
 </context>
 <context>
@@ -978,6 +1540,129 @@ Model: {model}</source>
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Choose one of: {choices}.</source>
+        <translation>请选择以下之一：{choices}。</translation>
+    </message>
+    <message>
+        <source>The API address must be text.</source>
+        <translation>API 地址必须是文本。</translation>
+    </message>
+    <message>
+        <source>The API address must not contain spaces.</source>
+        <translation>API 地址不能包含空格。</translation>
+    </message>
+    <message>
+        <source>The API address is not a valid URL.</source>
+        <translation>API 地址不是有效的网址。</translation>
+    </message>
+    <message>
+        <source>The API address must start with http:// or https://.</source>
+        <translation>API 地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The API address needs a host name, e.g. https://api.example.com/v1.</source>
+        <translation>API 地址需要包含主机名，例如 https://api.example.com/v1。</translation>
+    </message>
+    <message>
+        <source>Put the API key in the key field, not in the address.</source>
+        <translation>请将 API 密钥填入密钥栏，而不是地址中。</translation>
+    </message>
+    <message>
+        <source>The API address must not contain a &apos;#&apos; part.</source>
+        <translation>API 地址不能包含“#”部分。</translation>
+    </message>
+    <message>
+        <source>The model must be text.</source>
+        <translation>模型必须是文本。</translation>
+    </message>
+    <message>
+        <source>Use only letters, digits and . _ : / @ + - in the model name, without spaces.</source>
+        <translation>模型名称只能使用字母、数字和 . _ : / @ + -，不能有空格。</translation>
+    </message>
+    <message>
+        <source>The system prompt must be text.</source>
+        <translation>系统提示词必须是文本。</translation>
+    </message>
+    <message>
+        <source>Max tokens must be a whole number.</source>
+        <translation>最大令牌数必须是整数。</translation>
+    </message>
+    <message>
+        <source>Max tokens must be between 1 and 10,000,000.</source>
+        <translation>最大令牌数必须在 1 到 10,000,000 之间。</translation>
+    </message>
+    <message>
+        <source>{setting} must be a number.</source>
+        <translation>{setting}必须是数字。</translation>
+    </message>
+    <message>
+        <source>{setting} must be between {low} and {high}.</source>
+        <translation>{setting}必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>The theme must be system, light or dark.</source>
+        <translation>主题必须是 system、light 或 dark。</translation>
+    </message>
+    <message>
+        <source>The font size must be a whole number from 6 to 72.</source>
+        <translation>字号必须是 6 到 72 之间的整数。</translation>
+    </message>
+    <message>
+        <source>The language must be system, en or zh_CN.</source>
+        <translation>语言必须是 system、en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>The zoom must be a whole percentage from {low} to {high}.</source>
+        <translation>缩放比例必须是 {low} 到 {high} 之间的整数百分比。</translation>
+    </message>
+    <message>
+        <source>The queued mode must be never, offer or always.</source>
+        <translation>排队模式必须是 never、offer 或 always。</translation>
+    </message>
+    <message>
+        <source>This must be true or false.</source>
+        <translation>此项必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Enter the API address of your provider.</source>
+        <translation>请输入服务商的 API 地址。</translation>
+    </message>
+    <message>
+        <source>Enter the model name your provider expects.</source>
+        <translation>请输入服务商要求的模型名称。</translation>
+    </message>
+    <message>
+        <source>The settings file does not hold a JSON object; using defaults.</source>
+        <translation>设置文件中不是 JSON 对象；将使用默认设置。</translation>
+    </message>
+    <message>
+        <source>Unknown setting {name} was ignored.</source>
+        <translation>已忽略未知设置 {name}。</translation>
+    </message>
+    <message>
+        <source>Setting {name} was reset to its default: {reason}</source>
+        <translation>设置 {name} 已恢复为默认值：{reason}</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({kind}).</source>
+        <translation>无法读取设置文件（{kind}）。</translation>
+    </message>
+    <message>
+        <source>The settings file is not valid JSON; using defaults.</source>
+        <translation>设置文件不是有效的 JSON；将使用默认设置。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Follow the system</source>
@@ -1248,6 +1933,13 @@ Model: {model}</source>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>The conversation database could not be read and was moved aside to {path}. r1desk started with a fresh one.</source>
+        <translation>无法读取对话数据库，已将其移至 {path}。r1desk 已使用新的数据库启动。</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialogs</name>
     <message>
         <source>Cancel</source>
@@ -1296,6 +1988,33 @@ Replace them?</source>
 {reason}</source>
         <translation>未从 {name} 导入任何内容：
 {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} 秒</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from r1desk.domain import ConversationSettings
 from r1desk.settings import Settings, validate_max_tokens, validate_temperature, validate_top_p
+from r1desk.ui.i18n import translated
 from r1desk.ui.settings_dialog import parse_decimal, parse_number
 from r1desk.ui.theme import error_style
 
@@ -94,7 +95,7 @@ class ConversationSettingsDialog(QDialog):
             value = parse_number(edit.text(), kind)
             reason = validate(value)
             if reason:
-                return values, f"{edit.accessibleName()}: {reason}"
+                return values, f"{edit.accessibleName()}: {translated(reason)}"
             values[name] = value
         return values, None
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from r1desk.services.failures import Failure, NextAction
+from r1desk.ui.i18n import translated
 from r1desk.ui.theme import BANNER, is_dark
 
 translate = QCoreApplication.translate
@@ -61,8 +62,9 @@ class FailureBanner(QFrame):
 
     def show_failure(self, failure: Failure) -> None:
         self._failure = failure
-        self.label.setText(failure.text)
-        self.setAccessibleDescription(failure.text)
+        text = translated(failure.text)
+        self.label.setText(text)
+        self.setAccessibleDescription(text)
         self.primary.setText(action_label(failure.action))
         self.primary.setAccessibleName(self.primary.text())
         self.retry.setVisible(failure.action is not NextAction.RETRY)

@@ -2,7 +2,8 @@
 
 English is the source language; `r1desk/translations/r1desk_<lang>.qm` holds the others
 (regenerate with `python scripts/update_translations.py`). "system" follows the user's
-preferred UI languages from the OS.
+preferred UI languages from the OS. Texts made below the UI (errors, validation reasons) are
+`r1desk.texts.Text`s: every widget shows them through `translated` or `error_text`.
 """
 
 from __future__ import annotations
@@ -11,9 +12,23 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from r1desk.texts import Text, render
+
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 SHIPPED = ("en", "zh_CN")
 _NAME = "r1desk-translator"
+
+
+def translated(text: str) -> str:
+    """`text` in the UI's language when it is a `Text` from below the UI; any other str as is."""
+    return render(text, QCoreApplication.translate)
+
+
+def error_text(error: BaseException) -> str:
+    """An exception's message in the UI's language (when it was made from a `Text`)."""
+    if len(error.args) == 1 and isinstance(error.args[0], Text):
+        return translated(error.args[0])
+    return str(error)
 
 
 def resolve_language(setting: str, locale: QLocale | None = None) -> str:

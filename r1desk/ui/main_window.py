@@ -27,6 +27,7 @@ from r1desk.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings, save_set
 from r1desk.ui.a11y import Announcer
 from r1desk.ui.chat_pane import ChatPane
 from r1desk.ui.conversation_list import ConversationList
+from r1desk.ui.i18n import error_text, translated
 from r1desk.ui.notify import Notifier
 from r1desk.ui.status_bar import AppStatusBar
 from r1desk.ui.theme import ThemeManager
@@ -150,7 +151,7 @@ class MainWindow(QMainWindow):
         self.ctx.credits.cost_changed.connect(self.status.set_cost)
         self.ctx.credits.check_failed.connect(
             lambda text: self.status.showMessage(
-                self.tr("Could not check credits: {reason}").format(reason=text), 8000
+                self.tr("Could not check credits: {reason}").format(reason=translated(text)), 8000
             )
         )
 
@@ -394,11 +395,11 @@ class MainWindow(QMainWindow):
         else:
             self.status.showMessage(
                 self.tr("A reply failed in another conversation: {reason}").format(
-                    reason=failure.message
+                    reason=translated(failure.message)
                 ),
                 8000,
             )
-        self._tell_user(failure.conversation_id, failure.message, failed=True)
+        self._tell_user(failure.conversation_id, translated(failure.message), failed=True)
 
     def _on_reply_finished(self, message: Message) -> None:
         if message.conversation_id != self.current_id:
@@ -680,7 +681,9 @@ class MainWindow(QMainWindow):
             log.warning("Keyring refused the key: %s", type(error).__name__)
             self.ctx.keys.set_session_key(provider, key)
             self.status.showMessage(
-                self.tr("{reason} The key is used for this session only.").format(reason=error),
+                self.tr("{reason} The key is used for this session only.").format(
+                    reason=error_text(error)
+                ),
                 12000,
             )
         self.ctx.credits.refresh()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from r1desk.secrets import KeyStore
 from r1desk.settings import LANGUAGES, PRESETS, THEMES, VALIDATORS, Settings
+from r1desk.ui.i18n import translated
 from r1desk.ui.settings_key_editor import KeyEditor
 from r1desk.ui.theme import error_style, set_error_text
 
@@ -242,9 +243,10 @@ class SettingsDialog(QDialog):
         for name, value in values.items():
             reason = VALIDATORS[name](value)
             if reason is not None:
-                found[name] = reason
+                found[name] = translated(reason)
         if not found:  # every value is valid, so Settings can be built
-            found.update(self._settings.replace(**values).problems())
+            problems = self._settings.replace(**values).problems()
+            found.update((name, translated(reason)) for name, reason in problems.items())
         return found
 
     def current_settings(self) -> Settings | None:
@@ -296,7 +298,7 @@ class SettingsDialog(QDialog):
         self.test_requested.emit(settings, self.key_editor.key_for_test())
 
     def show_test_result(self, ok: bool, text: str) -> None:
-        set_error_text(self.test_result, text, error=not ok)
+        set_error_text(self.test_result, translated(text), error=not ok)
         self.test_button.setEnabled(self.current_settings() is not None)
 
     def _accept(self) -> None:

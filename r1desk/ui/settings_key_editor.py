@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from r1desk.secrets import KeySource, KeyStore, KeyStoreError
 from r1desk.settings import PRESETS
+from r1desk.ui.i18n import error_text
 from r1desk.ui.theme import set_error_text
 
 
@@ -107,7 +108,7 @@ class KeyEditor(QWidget):
             except KeyStoreError as exc:
                 if key is not None:
                     self._keys.set_session_key(provider, key)
-                problems.append(str(exc))
+                problems.append(error_text(exc))
             del self._pending[provider]
         self._sources.clear()
         if not problems:
@@ -138,7 +139,7 @@ class KeyEditor(QWidget):
             try:
                 self._sources[self._provider] = self._keys.key_source(self._provider)
             except KeyStoreError as exc:
-                self._sources[self._provider] = str(exc)
+                self._sources[self._provider] = error_text(exc)
         return self._sources[self._provider]
 
     def _status_text(self) -> str:

@@ -1,8 +1,9 @@
 """Light and dark palettes (contrast-checked, WCAG AA), and following the system's scheme.
 
 "system" picks the light or dark palette from `QStyleHints.colorScheme()` and switches live when
-the desktop does. Both palettes use the Fusion style, so every platform gets colours whose
-contrast the tests check (tests/unit/ui/test_polish_theme.py).
+the desktop does. Both palettes use the Fusion style (with control boundaries redrawn by
+`BoundaryStyle`, r1desk/ui/style.py), so every platform gets colours whose contrast the tests
+check (tests/unit/ui/test_polish_theme.py, test_control_contrast.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from r1desk.ui.style import BoundaryStyle
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -32,7 +35,7 @@ LIGHT: dict[QPalette.ColorRole, str] = {
     Role.LinkVisited: "#6a3ab2",
     Role.Light: "#ffffff",
     Role.Midlight: "#d9dce1",
-    Role.Mid: "#80868e",
+    Role.Mid: "#787e86",  # control boundaries (r1desk/ui/style.py): >= 3:1 on Window, Base, groove
     Role.Dark: "#6e757d",
     Role.Shadow: "#3c4043",
 }
@@ -55,7 +58,7 @@ DARK: dict[QPalette.ColorRole, str] = {
     Role.LinkVisited: "#c3a6ff",
     Role.Light: "#3a3d43",
     Role.Midlight: "#33363c",
-    Role.Mid: "#6b7079",
+    Role.Mid: "#71767f",  # control boundaries: >= 3:1 on Window, Base, scroll bar groove
     Role.Dark: "#101114",
     Role.Shadow: "#000000",
 }
@@ -92,8 +95,8 @@ def apply_theme(app: QApplication, theme: str, scheme: Qt.ColorScheme | None = N
     """Apply a theme now; "system" reads the current scheme unless one is given."""
     if scheme is None:
         scheme = QGuiApplication.styleHints().colorScheme()
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not isinstance(app.style(), BoundaryStyle):
+        app.setStyle(BoundaryStyle())
     app.setPalette(build_palette(scheme_is_dark(theme, scheme)))
 
 

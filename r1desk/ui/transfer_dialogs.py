@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from r1desk.export.importers import ImportFormatError
 from r1desk.services import transfer
 from r1desk.storage import ImportResult, Repository
+from r1desk.ui.i18n import error_text
 
 translate = QCoreApplication.translate
 
@@ -194,8 +195,9 @@ def run_export(
     except OSError as error:
         dialog.close()
         title = translate("TransferDialogs", "Export failed")
-        QMessageBox(QMessageBox.Icon.Warning, title, str(error), parent=parent).open()
-        return translate("TransferDialogs", "Export failed: {reason}").format(reason=error)
+        reason = error_text(error)
+        QMessageBox(QMessageBox.Icon.Warning, title, reason, parent=parent).open()
+        return translate("TransferDialogs", "Export failed: {reason}").format(reason=reason)
     dialog.close()
     where = written[0] if len(written) == 1 else out
     return translate("TransferDialogs", "Exported {count} file(s) to {where}").format(
@@ -214,7 +216,7 @@ def run_import(parent: QWidget, repo: Repository, path: Path) -> ImportResult | 
             QMessageBox.Icon.Warning,
             translate("TransferDialogs", "Import failed"),
             translate("TransferDialogs", "Nothing was imported from {name}:\n{reason}").format(
-                name=path.name, reason=error
+                name=path.name, reason=error_text(error)
             ),
             parent=parent,
         ).open()

@@ -11,6 +11,7 @@ from r1desk.domain import Conversation
 from r1desk.export.importers.chatgpt import looks_like_chatgpt, parse_chatgpt
 from r1desk.export.importers.errors import ImportFormatError
 from r1desk.export.importers.r1desk_json import looks_like_r1desk, parse_r1desk
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 __all__ = ["ImportFormatError", "detect_and_parse", "parse_document"]
 
@@ -23,7 +24,11 @@ def _read(path: Path) -> bytes:
         with zipfile.ZipFile(path) as archive:
             names = [n for n in archive.namelist() if Path(n).name == _CHATGPT_MEMBER]
             if not names:
-                raise ImportFormatError(f"the zip file holds no {_CHATGPT_MEMBER}")
+                raise ImportFormatError(
+                    QT_TRANSLATE_NOOP("Import", "the zip file holds no {name}").format(
+                        name=_CHATGPT_MEMBER
+                    )
+                )
             return archive.read(min(names, key=len))
     return path.read_bytes()
 
@@ -35,8 +40,11 @@ def parse_document(document: Any) -> list[Conversation]:
     if looks_like_chatgpt(document):
         return parse_chatgpt(document)
     raise ImportFormatError(
-        "not a conversation export r1desk knows (expected r1desk JSON or ChatGPT's "
-        "conversations.json)"
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "not a conversation export r1desk knows (expected r1desk JSON or ChatGPT's "
+            "conversations.json)",
+        )
     )
 
 
@@ -48,15 +56,19 @@ def detect_and_parse(path: Path) -> list[Conversation]:
     try:
         raw = _read(Path(path))
     except zipfile.BadZipFile as error:
-        raise ImportFormatError(f"damaged zip file: {error}") from None
+        reason = QT_TRANSLATE_NOOP("Import", "damaged zip file: {detail}")
+        raise ImportFormatError(reason.format(detail=str(error))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFormatError(f"not UTF-8 text (byte {error.start})") from None
+        reason = QT_TRANSLATE_NOOP("Import", "not UTF-8 text (byte {offset})")
+        raise ImportFormatError(reason.format(offset=error.start)) from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFormatError.from_decode_error(error) from None
     except RecursionError:
-        raise ImportFormatError("nested too deeply to be a conversation export") from None
+        raise ImportFormatError(
+            QT_TRANSLATE_NOOP("Import", "nested too deeply to be a conversation export")
+        ) from None
     return parse_document(document)

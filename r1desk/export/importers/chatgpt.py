@@ -19,6 +19,7 @@ from r1desk.export.importers.errors import (
     number,
     optional,
 )
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 UID_PREFIX = "chatgpt-"
 PROVIDER = "chatgpt"
@@ -50,14 +51,17 @@ def _branch(mapping: dict[str, Any], current: str, path: str) -> list[tuple[str,
     while node_id is not None:
         node_path = join_path(mapping_path, node_id)
         if node_id in seen:
-            raise ImportFormatError("parent links form a cycle", json_path=node_path)
+            raise ImportFormatError(
+                QT_TRANSLATE_NOOP("Import", "parent links form a cycle"), json_path=node_path
+            )
         if node_id not in mapping:
             where = (
                 join_path(join_path(mapping_path, chain[-1][0]), "parent")
                 if chain
                 else join_path(path, "current_node")
             )
-            raise ImportFormatError(f"node {node_id!r} is not in mapping", json_path=where)
+            reason = QT_TRANSLATE_NOOP("Import", "node {node} is not in mapping")
+            raise ImportFormatError(reason.format(node=repr(node_id)), json_path=where)
         seen.add(node_id)
         node = expect(mapping[node_id], dict, node_path)
         chain.append((node_id, node))
@@ -99,7 +103,9 @@ def _conversation(raw: Any, path: str) -> Conversation:
     obj = expect(raw, dict, path)
     conversation_id = optional(obj, "conversation_id", str, path) or optional(obj, "id", str, path)
     if not conversation_id:
-        raise ImportFormatError("missing conversation id", json_path=path)
+        raise ImportFormatError(
+            QT_TRANSLATE_NOOP("Import", "missing conversation id"), json_path=path
+        )
     mapping = field(obj, "mapping", dict, path)
     current = field(obj, "current_node", str, path)
     created = _time(number(obj, "create_time", path))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
+from r1desk.texts import QT_TRANSLATE_NOOP
+
 T = TypeVar("T")
 
 
@@ -27,16 +29,20 @@ class ImportFormatError(ValueError):
         self.line = line
         self.column = column
         self.json_path = json_path
-        where = ""
+        self.text: str = reason  # a Text, for the UI to show in its language
         if line is not None:
-            where = f" (line {line}, column {column})"
+            self.text = QT_TRANSLATE_NOOP("Import", "{reason} (line {line}, column {column})")
+            self.text = self.text.format(reason=reason, line=line, column=column)
         elif json_path:
-            where = f" (at {json_path})"
-        super().__init__(reason + where)
+            self.text = QT_TRANSLATE_NOOP("Import", "{reason} (at {path})").format(
+                reason=reason, path=json_path
+            )
+        super().__init__(self.text)
 
     @classmethod
     def from_decode_error(cls, error: json.JSONDecodeError) -> ImportFormatError:
-        return cls(f"not valid JSON: {error.msg}", line=error.lineno, column=error.colno)
+        reason = QT_TRANSLATE_NOOP("Import", "not valid JSON: {detail}").format(detail=error.msg)
+        return cls(reason, line=error.lineno, column=error.colno)
 
 
 def join_path(path: str, key: str | int) -> str:
@@ -48,7 +54,12 @@ def join_path(path: str, key: str | int) -> str:
     return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
 
 
-_TYPE_NAMES = {dict: "an object", list: "a list", str: "a string", bool: "true or false"}
+_TYPE_NAMES = {
+    dict: QT_TRANSLATE_NOOP("Import", "an object"),
+    list: QT_TRANSLATE_NOOP("Import", "a list"),
+    str: QT_TRANSLATE_NOOP("Import", "a string"),
+    bool: QT_TRANSLATE_NOOP("Import", "true or false"),
+}
 
 
 def expect(value: Any, kind: type[T], path: str) -> T:
@@ -57,7 +68,8 @@ def expect(value: Any, kind: type[T], path: str) -> T:
     if not ok:
         wanted = _TYPE_NAMES.get(kind, kind.__name__)
         got = "null" if value is None else type(value).__name__
-        raise ImportFormatError(f"expected {wanted}, found {got}", json_path=path or "$")
+        reason = QT_TRANSLATE_NOOP("Import", "expected {wanted}, found {got}")
+        raise ImportFormatError(reason.format(wanted=wanted, got=got), json_path=path or "$")
     checked: T = value
     return checked
 
@@ -66,7 +78,8 @@ def field(obj: dict[str, Any], key: str, kind: type[T], path: str) -> T:
     """A required member of a JSON object, type-checked."""
     where = join_path(path, key)
     if key not in obj:
-        raise ImportFormatError(f"missing field {key!r}", json_path=path or "$")
+        reason = QT_TRANSLATE_NOOP("Import", "missing field {name}").format(name=repr(key))
+        raise ImportFormatError(reason, json_path=path or "$")
     return expect(obj[key], kind, where)
 
 
@@ -82,5 +95,7 @@ def number(obj: dict[str, Any], key: str, path: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ImportFormatError("expected a number", json_path=join_path(path, key))
+        raise ImportFormatError(
+            QT_TRANSLATE_NOOP("Import", "expected a number"), json_path=join_path(path, key)
+        )
     return float(value)

@@ -22,6 +22,7 @@ from r1desk.export.importers.errors import (
     optional,
 )
 from r1desk.export.json_export import APP_NAME, FORMAT_VERSION
+from r1desk.texts import QT_TRANSLATE_NOOP
 
 
 def looks_like_r1desk(document: Any) -> bool:
@@ -33,8 +34,9 @@ def _time(obj: dict[str, Any], key: str, path: str) -> Any:
     try:
         return parse_iso_z(text)
     except ValueError:
+        reason = QT_TRANSLATE_NOOP("Import", "not an ISO 8601 time: {value}")
         raise ImportFormatError(
-            f"not an ISO 8601 time: {text!r}", json_path=join_path(path, key)
+            reason.format(value=repr(text)), json_path=join_path(path, key)
         ) from None
 
 
@@ -44,8 +46,10 @@ def _enum(obj: dict[str, Any], key: str, kind: type[Role] | type[MessageStatus],
         return kind(text)
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
+        reason = QT_TRANSLATE_NOOP("Import", "unknown {name} {value} (expected one of {allowed})")
         raise ImportFormatError(
-            f"unknown {key} {text!r} (expected one of {allowed})", json_path=join_path(path, key)
+            reason.format(name=key, value=repr(text), allowed=allowed),
+            json_path=join_path(path, key),
         ) from None
 
 
@@ -95,7 +99,9 @@ def _conversation(raw: Any, path: str) -> Conversation:
     obj = expect(raw, dict, path)
     uid = field(obj, "uid", str, path)
     if not uid.strip():
-        raise ImportFormatError("empty uid", json_path=join_path(path, "uid"))
+        raise ImportFormatError(
+            QT_TRANSLATE_NOOP("Import", "empty uid"), json_path=join_path(path, "uid")
+        )
     messages_path = join_path(path, "messages")
     raw_messages = field(obj, "messages", list, path)
     return Conversation(
@@ -114,25 +120,37 @@ def parse_r1desk(document: Any) -> list[Conversation]:
     """All conversations in a parsed r1desk JSON document; ImportFormatError if malformed."""
     root = expect(document, dict, "")
     if root.get("app") != APP_NAME:
-        raise ImportFormatError('not an r1desk export (no "app": "r1desk")', json_path="app")
+        raise ImportFormatError(
+            QT_TRANSLATE_NOOP("Import", 'not an r1desk export (no "app": "r1desk")'),
+            json_path="app",
+        )
     version = root.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ImportFormatError("missing or invalid format_version", json_path="format_version")
-    if version > FORMAT_VERSION:
         raise ImportFormatError(
-            f"made by a newer r1desk (format_version {version}; this version reads "
-            f"{FORMAT_VERSION}): update r1desk to import it",
+            QT_TRANSLATE_NOOP("Import", "missing or invalid format_version"),
             json_path="format_version",
         )
+    if version > FORMAT_VERSION:
+        reason = QT_TRANSLATE_NOOP(
+            "Import",
+            "made by a newer r1desk (format_version {version}; this version reads "
+            "{supported}): update r1desk to import it",
+        )
+        raise ImportFormatError(
+            reason.format(version=version, supported=FORMAT_VERSION), json_path="format_version"
+        )
     if version < 1:
-        raise ImportFormatError(f"unknown format_version {version}", json_path="format_version")
+        reason = QT_TRANSLATE_NOOP("Import", "unknown format_version {version}")
+        raise ImportFormatError(reason.format(version=version), json_path="format_version")
     items = field(root, "conversations", list, "")
     conversations = [_conversation(c, join_path("conversations", i)) for i, c in enumerate(items)]
     seen: set[str] = set()
     for index, conversation in enumerate(conversations):
         if conversation.uid in seen:
             raise ImportFormatError(
-                f"duplicate uid {conversation.uid!r}",
+                QT_TRANSLATE_NOOP("Import", "duplicate uid {uid}").format(
+                    uid=repr(conversation.uid)
+                ),
                 json_path=join_path(join_path("conversations", index), "uid"),
             )
         seen.add(conversation.uid)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from r1desk.ui.style import BoundaryStyle
 from r1desk.ui.theme import (
     BANNER,
     DARK,
@@ -104,7 +105,9 @@ def test_an_explicit_theme_ignores_the_desktop(manager: ThemeManager) -> None:
     manager.set_theme("light")
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert not window_is_dark()
-    assert QApplication.style().name().lower() == "fusion"
+    style = QApplication.style()
+    assert isinstance(style, BoundaryStyle)
+    assert style.baseStyle().name().lower() == "fusion"
 
 
 def test_one_manager_per_app(qapp: QApplication) -> None:
