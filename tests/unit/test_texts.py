@@ -22,7 +22,14 @@ MODULES = [
     ROOT / "secrets.py",
 ]
 # Programming errors, never shown to the user.
-PROGRAMMER_ERRORS = {"ValueError", "TypeError", "AssertionError", "RuntimeError", "KeyError"}
+PROGRAMMER_ERRORS = {
+    "ValueError",
+    "TypeError",
+    "AssertionError",
+    "RuntimeError",
+    "KeyError",
+    "AttributeError",
+}
 
 CHINESE = {
     ("Demo", "Wait {duration}, then retry."): "请等待 {duration} 后重试。",
