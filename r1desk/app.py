@@ -173,7 +173,6 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     app.setApplicationName("r1desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
     instance = SingleInstance(paths.data_dir)
     if not instance.acquire():
         return 0  # the running r1desk shows its window instead
@@ -190,6 +189,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     window.restore()
     window.show()
     wait_for_first_paint(window)
+    app.setWindowIcon(app_icon())  # 7 PNGs, up to 512 px: decoded after the first paint
 
     import asyncio
 

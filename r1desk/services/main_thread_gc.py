@@ -5,11 +5,16 @@ thread (asyncio resolves host names in a thread pool), Qt objects caught in refe
 are destroyed there; their timers cannot be stopped from the wrong thread and Qt later
 dispatches a timer event to freed memory (seen as a segfault in QTimerInfoList). So automatic
 collection is switched off and this timer does the same work on the GUI thread.
+
+Each tick also empties `linecache`. PySide6 reads the source of every module that imports
+something (looking for `from __feature__ import`), and linecache keeps it all: about 8 MB
+of source lines by the time the window is up. Tracebacks read their lines again when needed.
 """
 
 from __future__ import annotations
 
 import gc
+import linecache
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -33,6 +38,7 @@ class MainThreadGarbageCollector(QObject):
 
     def collect_if_due(self) -> int:
         """Collect the oldest generation whose count passed its threshold, as gc would."""
+        linecache.clearcache()
         thresholds = gc.get_threshold()
         counts = gc.get_count()
         for generation in reversed(range(len(thresholds))):

@@ -54,6 +54,9 @@ class SingleInstance(QObject):
         if self._lock.tryLock(0):
             self._listen()
             return True
+        if self._lock.error() is not QLockFile.LockError.LockFailedError:
+            log.warning("Cannot create the lock file in the data dir; starting anyway")
+            return True  # nobody holds it: there is no one to hand over to
         if self.notify_running():
             log.info("Another r1desk is running on this data dir; asked it to show its window")
             return False

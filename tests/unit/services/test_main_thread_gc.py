@@ -36,3 +36,20 @@ def test_cycles_are_freed_by_the_timer_on_the_main_thread(qtbot: QtBot) -> None:
     finally:
         collector.stop()
         gc.disable()  # the test suite keeps automatic collection off (tests/conftest.py)
+
+
+def test_source_lines_cached_by_imports_are_let_go(qtbot: QtBot) -> None:
+    import linecache
+
+    import r1desk.services.main_thread_gc as module
+
+    assert linecache.getlines(module.__file__)  # what PySide6's import hook leaves behind
+    assert module.__file__ in linecache.cache
+    collector = MainThreadGarbageCollector()
+    collector.start()
+    try:
+        qtbot.waitUntil(lambda: module.__file__ not in linecache.cache, timeout=5000)
+        assert linecache.getlines(module.__file__)  # still readable on demand
+    finally:
+        collector.stop()
+        gc.disable()
