@@ -1,12 +1,14 @@
 """Event-loop stalls while a reply streams at 200 chunks/s into a 1,000-message conversation.
 
-The real window, wired as `r1desk` wires it (build_context, MainWindow, one qasync loop), runs
+The real window, wired as `r1desk` wires it (build_context, MainWindow, one qasync loop, the
+garbage collector on the GUI thread with start-up's objects frozen), runs
 offscreen with the 1,000-message conversation open and the "custom" OpenAI-compatible provider
 (streaming) pointed at the fake server. The fake runs in its own process, so its Python never
 competes with the app for the GIL, and sends one SSE event every 5 ms (its own sleep polls
 every 10 ms, so the benchmark's copy keeps an exact pace). A 1 ms QTimer probe records when it
 fires; a stall is the gap between two ticks. Baseline, same run: the same probe for as long,
-same window, nothing streaming. Run alone: `python -m benchmarks.bench_streaming`.
+same window, nothing streaming. Median of 5 replies.
+Run alone: `python -m benchmarks.bench_streaming`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from benchmarks.report import Result, make_result
 from r1desk.app import build_context, shutdown
 from r1desk.paths import AppPaths
 from r1desk.services.context import AppContext
+from r1desk.services.main_thread_gc import MainThreadGarbageCollector
 from r1desk.settings import Settings, save_settings
 from r1desk.storage import Repository
 from r1desk.ui.main_window import MainWindow
@@ -118,7 +121,7 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
 
 
 def run() -> list[Result]:
-    repeats = 1 if quick_mode() else 3
+    repeats = 1 if quick_mode() else 5
     words = 200 if quick_mode() else 600  # the fake's answer repeats the prompt three times
     prompt = " ".join(f"streamed{k % 50} word" for k in range(words // 2))
     fake = subprocess.Popen(
@@ -146,12 +149,16 @@ def run() -> list[Result]:
         window = MainWindow(ctx)
         window.restore()
         window.show()
+        collector = MainThreadGarbageCollector(app)  # as run_gui: GC on the GUI thread,
+        collector.start()
+        collector.freeze()  # and start-up's objects frozen
         try:
             with loop:
                 rounds = loop.run_until_complete(measure(window, ctx, prompt, repeats))
                 window.close()
                 loop.run_until_complete(shutdown(ctx))
         finally:
+            collector.stop()
             fake.stdin.close()
             fake.wait(10)
     rates = [len(r.updates) / (r.updates[-1] - r.updates[0]) for r in rounds]

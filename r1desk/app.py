@@ -23,6 +23,7 @@ log = logging.getLogger("r1desk")
 APP_ID = "io.github.r1desk.R1desk"
 SMOKE_TEST_MS = 1500
 AFTER_FIRST_PAINT_MS = 300
+FREEZE_AFTER_MS = 3000
 LOG_ROLL_BYTES = 1_000_000
 LOG_BACKUPS = 2
 
@@ -206,6 +207,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
         # The keyring and the only network call at start-up (the balance) wait until the
         # window has painted, so neither can delay it.
         QTimer.singleShot(AFTER_FIRST_PAINT_MS, window.after_first_paint)
+        QTimer.singleShot(FREEZE_AFTER_MS, collector.freeze)  # start-up's objects are done
 
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         error_from_exception,
         error_from_response,
     )
-    from r1desk.api.http import DEFAULT_DEADLINE_S, make_http_client
+    from r1desk.api.http import DEFAULT_DEADLINE_S, make_http_client, make_tls_context
     from r1desk.api.openai_compat import OpenAICompatClient
     from r1desk.api.reasoning import Delta, ReasoningExtractor, split_reasoning
     from r1desk.api.segmind import SegmindClient
@@ -54,6 +54,7 @@ _WHERE = {
     "error_from_response": "errors",
     "DEFAULT_DEADLINE_S": "http",
     "make_http_client": "http",
+    "make_tls_context": "http",
     "OpenAICompatClient": "openai_compat",
     "Delta": "reasoning",
     "ReasoningExtractor": "reasoning",
@@ -109,6 +110,7 @@ __all__ = [
     "error_from_exception",
     "error_from_response",
     "make_http_client",
+    "make_tls_context",
     "split_reasoning",
     "wire_messages",
 ]

@@ -17,6 +17,7 @@ HIGHLIGHT_BUDGET_CHARS = 20_000
 
 LIGHT_STYLES = ("default", "friendly")
 DARK_STYLES = ("github-dark", "monokai")
+CODE_COLORS = {False: ("#f8f8f8", "#1f2328"), True: ("#0d1117", "#e6edf3")}
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,10 @@ def highlight_code(code: str, language: str, *, dark: bool) -> str:
 
 
 def code_colors(dark: bool) -> tuple[str, str]:
-    """(background, foreground) of code blocks for the light or dark theme."""
-    theme = code_theme(dark)
-    return theme.background, theme.foreground
+    """(background, foreground) of code blocks for the light or dark theme: those of the
+    first of LIGHT_STYLES / DARK_STYLES, written out so that plain code (while a reply
+    streams, or before the warm-up) never has to import Pygments. A test keeps them equal."""
+    return CODE_COLORS[dark]
 
 
 @functools.lru_cache(maxsize=2)

@@ -166,17 +166,12 @@ class ChatController(QObject):
 
     def _request(self, conversation_id: int) -> tuple[list[Message], api.ChatParams]:
         """What goes on the wire: the system prompt, the turns without reasoning, and the
-        parameters (the conversation's own where set, else the app's), from one read."""
-        conversation = self._repo.get_conversation(conversation_id, with_messages=True)
+        parameters (the conversation's own where set, else the app's)."""
+        conversation = self._repo.get_conversation(conversation_id, with_messages=False)
         own, app = conversation.settings, self._providers.settings
         system_prompt = own.system_prompt if own.system_prompt is not None else app.system_prompt
         history = [Message(Role.SYSTEM, system_prompt)] if system_prompt else []
-        history += [
-            m
-            for m in conversation.messages
-            if m.role is Role.USER
-            or (m.role is Role.ASSISTANT and m.status is MessageStatus.COMPLETE)
-        ]
+        history += self._repo.turns(conversation_id)
         params = api.ChatParams(
             max_tokens=own.max_tokens if own.max_tokens is not None else app.max_tokens,
             temperature=own.temperature if own.temperature is not None else app.temperature,
@@ -196,6 +191,7 @@ class ChatController(QObject):
         mode = self._providers.settings.segmind_queued_mode
         can_queue = False
         try:
+            await self._providers.ready()
             client = self._providers.chat_client()
             history, params = self._request(conversation_id)
             if isinstance(client, api.SegmindClient) and (queued or mode == "always"):

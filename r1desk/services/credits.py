@@ -36,6 +36,7 @@ class CreditsMonitor(QObject):
         self._tasks.spawn(self._fetch(), name="credits-check")
 
     async def _fetch(self) -> None:
+        await self._providers.ready()
         client = self._providers.credits_client()
         if client is None:
             self.credits = None

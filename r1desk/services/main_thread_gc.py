@@ -36,6 +36,14 @@ class MainThreadGarbageCollector(QObject):
         self._timer.stop()
         gc.enable()
 
+    def freeze(self) -> None:
+        """Collect once, then hide everything alive from later collections (gc.freeze):
+        modules, classes and the window are never garbage, and a full collection that still
+        walked them took ~20 ms, a visible stall while a reply streams. Frozen objects are
+        still freed by reference counting; call once, when start-up is over."""
+        gc.collect()
+        gc.freeze()
+
     def collect_if_due(self) -> int:
         """Collect the oldest generation whose count passed its threshold, as gc would."""
         linecache.clearcache()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,17 @@ from r1desk.services.failures import MissingKeyError
 from r1desk.settings import PRESETS, Settings
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
+
+
+log = logging.getLogger(__name__)
+NETWORK_MODULES = (
+    "r1desk.api.segmind",
+    "r1desk.api.openai_compat",
+    "anyio._backends._asyncio",  # what httpx's first request imports
+)
 
 
 @dataclass(frozen=True)
@@ -27,8 +38,10 @@ class Endpoint:
 class ProviderSession:
     """Owns the app's single httpx client and turns settings + key into API clients.
 
-    The client is made on first use: building its TLS context (loading the CA bundle) takes
-    about 0.15 s, which must not stand between the user and the first paint.
+    The client is made after the first paint, by `ready()` (awaited before each request):
+    importing httpx and building its TLS context (loading the CA bundle) take about 0.1 s,
+    done in a worker thread so the window never waits for them. `http` makes it directly
+    for the few synchronous users (the settings dialog's connection test).
     """
 
     def __init__(
@@ -49,6 +62,15 @@ class ProviderSession:
         if self._http is None:
             self._http = api.make_http_client()
         return self._http
+
+    async def ready(self) -> None:
+        """Make the client (once) without blocking the event loop."""
+        if self._http is None:
+            import asyncio
+
+            tls = await asyncio.to_thread(_load_network_stack)
+            if self._http is None:  # nobody made it synchronously meanwhile
+                self._http = api.make_http_client(tls=tls)
 
     async def aclose(self) -> None:
         """Close the connections, if any were ever opened."""
@@ -100,3 +122,19 @@ class ProviderSession:
         if not key:
             return None
         return api.SegmindClient(self.http, key, base_url=self.endpoint().base_url)
+
+
+def _load_network_stack() -> ssl.SSLContext:
+    """Runs in a worker thread: imports what the first request needs (httpx, the provider
+    clients, anyio's asyncio backend: ~70 ms on the GUI thread otherwise) and builds the TLS
+    context."""
+    import importlib
+
+    for module in NETWORK_MODULES:
+        try:
+            importlib.import_module(module)
+        except ImportError:  # only a head start; the request imports what it needs anyway
+            log.debug("Could not preload %s", module)
+    from r1desk.api.http import make_tls_context
+
+    return make_tls_context()

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from r1desk.domain import Conversation, ConversationSettings, Message, utc_now
+from r1desk.domain import Conversation, ConversationSettings, Message, Role, utc_now
 from r1desk.storage import rows
 from r1desk.storage._transaction import write_transaction
 from r1desk.storage.db import open_database
@@ -34,11 +34,29 @@ _LIST_CONVERSATIONS = """
     LIMIT :limit OFFSET :offset
 """
 
+# How many listed conversations sort before :id (pinned first, then newest, then higher id).
+_CONVERSATION_RANK = """
+    SELECT (SELECT count(*) FROM conversations AS c
+            WHERE c.deleted_at IS NULL AND (:needle = '' OR instr(r1_casefold(c.title), :needle))
+              AND (c.pinned > t.pinned
+                   OR (c.pinned = t.pinned AND (c.updated_at > t.updated_at
+                        OR (c.updated_at = t.updated_at AND c.id > t.id)))))
+    FROM conversations AS t
+    WHERE t.id = :id AND t.deleted_at IS NULL
+      AND (:needle = '' OR instr(r1_casefold(t.title), :needle))
+"""
+
 # length() of a TEXT value reads all of it, overflow pages included.
 _READ_LIST_COLUMNS = """
     SELECT count(*), sum(length(uid) + length(title) + length(created_at) + length(updated_at)
                          + length(draft) + ifnull(length(system_prompt), 0))
     FROM conversations
+"""
+
+_TURNS = """
+    SELECT role, content FROM messages
+    WHERE conversation_id = ? AND (role = 'user' OR (role = 'assistant' AND status = 'complete'))
+    ORDER BY id
 """
 
 _GET_CONVERSATION = """
@@ -134,6 +152,13 @@ class Repository:
         params = {"needle": needle, "offset": offset, "limit": -1 if limit is None else limit}
         cursor = self._conn.execute(_LIST_CONVERSATIONS, params)
         return [rows.conversation_from_row(row) for row in cursor]
+
+    def conversation_rank(self, conversation_id: int, filter_text: str = "") -> int | None:
+        """Where a conversation stands in `list_conversations(filter_text)` (0 = first), or
+        None if it is not listed there; lets a paged list read up to it in one go."""
+        params = {"id": conversation_id, "needle": _casefold(filter_text.strip())}
+        row = self._conn.execute(_CONVERSATION_RANK, params).fetchone()
+        return None if row is None else int(row[0])
 
     def verify_list_readable(self) -> None:
         """Read every value the conversation list shows, without building objects or sorting,
@@ -268,6 +293,13 @@ class Repository:
             "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
         )
         return [rows.message_from_row(row) for row in cursor]
+
+    def turns(self, conversation_id: int) -> list[Message]:
+        """What a model is sent, oldest first: the user's messages and the complete replies,
+        role and content only. Lighter than `messages` (no reasoning, times or usage are read
+        or parsed): it runs on every send, and a long conversation has thousands of rows."""
+        cursor = self._conn.execute(_TURNS, (conversation_id,))
+        return [Message(Role(role), content) for role, content in cursor]
 
     def message_count(self) -> int:
         """Every stored message, including those of soft-deleted conversations."""

@@ -109,7 +109,8 @@ class ChatView(QTreeView):
         self._tick_timer.setInterval(TICK_MS)  # the text changes only once a second
         self._tick_timer.timeout.connect(self._tick)
         self._configure_delegate()
-        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)  # after start-up: imports Pygments
+        self._relayout_when_shown = False
+        self._warm_up_due = True  # scheduled by the first paint, so it never delays that paint
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -130,7 +131,10 @@ class ChatView(QTreeView):
                 entry = self._model.row(r)
                 if entry.message.id is not None:
                     entry.expanded = self._expanded.get(entry.message.id)
-        self._measure_tail()
+        if self.isVisible():
+            self._measure_tail()
+        else:  # measured when shown, at the width the view will have then
+            self._relayout_when_shown = True
         self._follow = True
         self.scrollToBottom()
         self._update_ticking()
@@ -256,14 +260,14 @@ class ChatView(QTreeView):
             self.viewport().update()
 
     def _configure_delegate(self) -> bool:
-        viewport = self.viewport().width()
-        bar = self.verticalScrollBar()
-        # Lay out as if the scroll bar were always shown, so it appearing cannot re-wrap text.
-        width = viewport if bar.isVisible() else viewport - bar.sizeHint().width()
+        # Lay out as if the scroll bar were always shown, so it appearing cannot re-wrap text
+        # (and from the view's own width: the viewport's lags behind while the window shows).
+        width = self.contentsRect().width() - self.verticalScrollBar().sizeHint().width()
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         return self._delegate.configure(width=width, font=self.font(), dark=dark)
 
     def _relayout(self) -> None:
+        self._relayout_when_shown = False
         self._measure_tail() if self._follow else None
         self.doItemsLayout()
         if self._follow:
@@ -476,6 +480,9 @@ class ChatView(QTreeView):
     # -- painting, geometry, theme ---------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._warm_up_due:
+            self._warm_up_due = False
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)  # imports Pygments, when idle
         if self._model.rowCount():
             super().paintEvent(event)
             return
@@ -487,7 +494,8 @@ class ChatView(QTreeView):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._configure_delegate():  # the theme or font may have changed while hidden
+        # The theme or font may have changed while hidden, or the messages.
+        if self._configure_delegate() or self._relayout_when_shown:
             self._relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

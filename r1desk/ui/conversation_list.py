@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -23,12 +24,43 @@ from r1desk.domain import Conversation
 from r1desk.ui.a11y import name_clear_button
 from r1desk.ui.viewport import own_viewport
 
+if TYPE_CHECKING:
+    from r1desk.storage import Repository
+
 ConversationIdRole = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 WIDE_GLYPHS_FROM = "\u2e80"  # CJK radicals; Hangul, kana and ideographs all come after
-# (offset, limit) -> that page of the list; fewer than `limit` rows means the end.
-PageSource = Callable[[int, int], list[Conversation]]
+
+
+class ListSource(Protocol):
+    def page(self, offset: int, limit: int) -> list[Conversation]:
+        """Rows offset.. of the list; fewer than `limit` means the end."""
+
+    def rank(self, conversation_id: int) -> int | None:
+        """The row a conversation has in the whole list, or None if it is not listed."""
+
+
+@dataclass(frozen=True)
+class StoredList:
+    """The stored conversations under one filter text, in list order."""
+
+    repo: Repository
+    filter_text: str = ""
+
+    def page(self, offset: int, limit: int) -> list[Conversation]:
+        return self.repo.list_conversations(self.filter_text, offset=offset, limit=limit)
+
+    def rank(self, conversation_id: int) -> int | None:
+        return self.repo.conversation_rank(conversation_id, self.filter_text)
+
+
+class _NoConversations:
+    def page(self, offset: int, limit: int) -> list[Conversation]:
+        return []
+
+    def rank(self, conversation_id: int) -> int | None:
+        return None
 
 
 def friendly_time(when: datetime, now: datetime | None = None) -> str:
@@ -48,25 +80,25 @@ class ConversationListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[Conversation] = []
-        self._source: PageSource = lambda _offset, _limit: []
+        self._source: ListSource = _NoConversations()
         self._complete = True
         self.row_height = 0  # set by the view from its font; 0: let the delegate measure
 
-    def set_source(self, source: PageSource) -> None:
+    def set_source(self, source: ListSource) -> None:
         self.beginResetModel()
         self._source = source
-        self._rows = source(0, PAGE_SIZE)
+        self._rows = source.page(0, PAGE_SIZE)
         self._complete = len(self._rows) < PAGE_SIZE
         self.endResetModel()
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._complete
 
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+    def fetchMore(self, parent: AnyIndex = QModelIndex(), rows: int = PAGE_SIZE) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        page = self._source(len(self._rows), PAGE_SIZE)
-        self._complete = len(page) < PAGE_SIZE
+        page = self._source.page(len(self._rows), rows)
+        self._complete = len(page) < rows
         if page:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
@@ -76,21 +108,25 @@ class ConversationListModel(QAbstractListModel):
     def conversation(self, row: int) -> Conversation:
         return self._rows[row]
 
-    def has_wide_glyphs(self) -> bool:
-        """True if a loaded title has CJK (or other East Asian wide) characters."""
-        return any(ch >= WIDE_GLYPHS_FROM for c in self._rows for ch in c.title)
+    def has_wide_glyphs(self, first: int = 0, last: int = -1) -> bool:
+        """True if a title in rows first..last has CJK (or other East Asian wide) characters."""
+        rows = self._rows[first:] if last < 0 else self._rows[first : last + 1]
+        return any(ch >= WIDE_GLYPHS_FROM for c in rows for ch in c.title)
 
     def row_of(self, conversation_id: int) -> int:
-        """The row of a conversation, reading further pages until it is found or none are left."""
-        start = 0
-        while True:
-            for row in range(start, len(self._rows)):
-                if self._rows[row].id == conversation_id:
-                    return row
-            if self._complete:
-                return -1
-            start = len(self._rows)
-            self.fetchMore()
+        """The row of a conversation; one not read yet is read, with the rows above it."""
+        for row, conversation in enumerate(self._rows):
+            if conversation.id == conversation_id:
+                return row
+        if self._complete:
+            return -1
+        rank = self._source.rank(conversation_id)
+        if rank is None:
+            return -1
+        self.fetchMore(rows=rank + 1 - len(self._rows) + PAGE_SIZE)
+        if rank < len(self._rows) and self._rows[rank].id == conversation_id:
+            return rank
+        return -1
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -179,7 +215,7 @@ class ConversationList(QWidget):
         self._wide_glyphs = False
         self._fit_rows()
         self.model.modelReset.connect(self._check_titles)
-        self.model.rowsInserted.connect(self._check_titles)
+        self.model.rowsInserted.connect(self._check_new_titles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter)
@@ -197,8 +233,11 @@ class ConversationList(QWidget):
         line = max(metrics.lineSpacing(), metrics.boundingRect(sample).height())
         self.model.row_height = 2 * line + 8
 
-    def _check_titles(self) -> None:
-        if not self._wide_glyphs and self.model.has_wide_glyphs():
+    def _check_new_titles(self, _parent: QModelIndex, first: int, last: int) -> None:
+        self._check_titles(first, last)
+
+    def _check_titles(self, first: int = 0, last: int = -1) -> None:
+        if not self._wide_glyphs and self.model.has_wide_glyphs(first, last):
             self._wide_glyphs = True
             self._fit_rows()
 
@@ -220,7 +259,7 @@ class ConversationList(QWidget):
         )
         self.view.viewport().update()
 
-    def set_conversations(self, source: PageSource, keep_id: int | None) -> None:
+    def set_conversations(self, source: ListSource, keep_id: int | None) -> None:
         self._quiet = True
         self.model.set_source(source)
         if keep_id is not None:

@@ -26,7 +26,7 @@ from r1desk.services.failures import TOP_UP_URL, Failure, NextAction
 from r1desk.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings, save_settings
 from r1desk.ui.a11y import Announcer
 from r1desk.ui.chat_pane import ChatPane
-from r1desk.ui.conversation_list import ConversationList
+from r1desk.ui.conversation_list import ConversationList, StoredList
 from r1desk.ui.i18n import error_text, translated
 from r1desk.ui.notify import Notifier
 from r1desk.ui.status_bar import AppStatusBar
@@ -209,12 +209,8 @@ class MainWindow(QMainWindow):
     # -- conversations ----------------------------------------------------------------------
 
     def reload_list(self) -> None:
-        text = self.conversations.filter.text()
-
-        def page(offset: int, limit: int) -> list[Conversation]:
-            return self.ctx.repo.list_conversations(text, offset=offset, limit=limit)
-
-        self.conversations.set_conversations(page, keep_id=self.current_id)
+        source = StoredList(self.ctx.repo, self.conversations.filter.text())
+        self.conversations.set_conversations(source, keep_id=self.current_id)
 
     def open_conversation(self, conversation_id: int) -> None:
         if conversation_id == self.current_id:

@@ -120,3 +120,22 @@ def test_no_script_no_image_no_javascript_link(text: str) -> None:
         assert "<img" not in out
         for href in re.findall(r'href="([^"]*)"', out):
             assert href.startswith(("http://", "https://", "mailto:", "r1desk-copy:")), href
+
+
+def test_plain_code_colours_match_the_highlighting_style_without_loading_it() -> None:
+    import subprocess
+    import sys
+
+    from r1desk.render.highlight import code_colors, code_theme
+
+    for dark in (False, True):
+        theme = code_theme(dark)
+        assert code_colors(dark) == (theme.background, theme.foreground)
+    # Rendering plain code (highlight=False) must not import Pygments.
+    script = (
+        "import sys; from r1desk.render import render_markdown;"
+        "render_markdown('```python\\nx = 1\\n```', highlight=False);"
+        "print('pygments' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -53,3 +53,22 @@ def test_source_lines_cached_by_imports_are_let_go(qtbot: QtBot) -> None:
     finally:
         collector.stop()
         gc.disable()
+
+
+def test_after_the_freeze_new_cycles_are_still_collected(qtbot: QtBot) -> None:
+    collector = MainThreadGarbageCollector()
+    collector.start()
+    try:
+        collector.freeze()
+        assert gc.get_freeze_count() > 1000  # modules, classes, the test suite itself
+        probe = Node()
+        freed: list[bool] = []
+        weakref.finalize(probe, lambda: freed.append(True))
+        del probe
+        for _ in range(3):  # enough young objects for the next tick to collect
+            [Node() for _ in range(1000)]
+        qtbot.waitUntil(lambda: bool(freed), timeout=5000)
+    finally:
+        collector.stop()
+        gc.unfreeze()
+        gc.disable()

@@ -128,3 +128,20 @@ def test_deleting_a_conversation_row_cascades_to_messages(db_path: Path) -> None
         assert repo.message_count() == 0
         assert repo.messages(cid) == []
         assert repo.search("one") == []
+
+
+def test_rank_and_pages_agree_with_the_whole_list(repo: Repository) -> None:
+    ids = [_cid(repo, f"chat {n}") for n in range(12)]
+    repo.set_pinned(ids[3], True)
+    repo.add_message(ids[0], Message(Role.USER, "bump"))
+    repo.delete_conversation(ids[5])
+    whole = repo.list_conversations()
+    assert [c.id for c in repo.list_conversations(offset=4, limit=3)] == [c.id for c in whole[4:7]]
+    for position, conversation in enumerate(whole):
+        assert conversation.id is not None
+        assert repo.conversation_rank(conversation.id) == position
+    assert repo.conversation_rank(ids[5]) is None  # deleted
+    assert repo.conversation_rank(999_999) is None
+    matching = repo.list_conversations("chat 1")  # "chat 1", "chat 10", "chat 11"
+    assert [repo.conversation_rank(c.id or 0, "chat 1") for c in matching] == [0, 1, 2]
+    assert repo.conversation_rank(ids[2], "chat 1") is None  # filtered out

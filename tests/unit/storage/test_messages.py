@@ -151,3 +151,25 @@ def test_five_thousand_messages_load_in_one_go(repo: Repository) -> None:
     assert len(messages) == 5000
     assert messages[0].content == "message 0" and messages[-1].content == "message 4999"
     assert repo.messages(cid) == []
+
+
+def test_turns_are_what_a_model_is_sent(repo: Repository) -> None:
+    cid = _cid(repo)
+    for message in (
+        Message(Role.USER, "first question"),
+        Message(Role.ASSISTANT, "first answer", reasoning="long scratch work"),
+        Message(Role.USER, "second question"),
+        Message(Role.ASSISTANT, "half an answ", status=MessageStatus.INTERRUPTED),
+        Message(Role.ASSISTANT, "", status=MessageStatus.FAILED, error="HTTP 500"),
+        Message(Role.USER, "third question"),
+        Message(Role.ASSISTANT, "", status=MessageStatus.PENDING),
+    ):
+        repo.add_message(cid, message)
+    turns = repo.turns(cid)
+    assert [(m.role, m.content) for m in turns] == [
+        (Role.USER, "first question"),
+        (Role.ASSISTANT, "first answer"),
+        (Role.USER, "second question"),
+        (Role.USER, "third question"),
+    ]
+    assert all(m.reasoning == "" for m in turns)  # reasoning is never sent back
