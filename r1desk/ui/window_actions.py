@@ -45,28 +45,42 @@ def _action(window: MainWindow, text: str, keys: Keys, slot: Callable[[], object
 def build_actions(w: MainWindow) -> None:
     k = QKeySequence
     std = QKeySequence.StandardKey
+    dialogs, ops = w.dialogs, w.conversation_ops
     w.new_action = _action(
         w, translate("MainWindow", "&New conversation"), k(std.New), w.new_conversation
     )
     w.export_action = _action(
-        w, translate("MainWindow", "&Export…"), k("Ctrl+E"), lambda: w.export(None)
+        w, translate("MainWindow", "&Export…"), k("Ctrl+E"), lambda: dialogs.export(None)
     )
-    w.import_action = _action(w, translate("MainWindow", "&Import…"), k("Ctrl+I"), w.import_file)
+    w.import_action = _action(
+        w, translate("MainWindow", "&Import…"), k("Ctrl+I"), dialogs.import_file
+    )
     w.settings_action = _action(
-        w, translate("MainWindow", "&Settings…"), [k("Ctrl+,"), k(std.Preferences)], w.open_settings
+        w,
+        translate("MainWindow", "&Settings…"),
+        [k("Ctrl+,"), k(std.Preferences)],
+        dialogs.open_settings,
     )
     w.quit_action = _action(w, translate("MainWindow", "&Quit"), k("Ctrl+Q"), w.close)
 
     w.rename_action = _action(
-        w, translate("MainWindow", "&Rename conversation…"), k("F2"), w.rename_current
+        w,
+        translate("MainWindow", "&Rename conversation…"),
+        k("F2"),
+        ops.rename_current,
     )
     w.pin_action = _action(
-        w, translate("MainWindow", "&Pin or unpin conversation"), None, w.toggle_pin_current
+        w,
+        translate("MainWindow", "&Pin or unpin conversation"),
+        None,
+        ops.toggle_pin_current,
     )
     w.delete_action = _action(
-        w, translate("MainWindow", "&Delete conversation"), None, w.delete_current
+        w, translate("MainWindow", "&Delete conversation"), None, ops.delete_current
     )
-    w.undo_action = _action(w, translate("MainWindow", "&Undo delete"), k(std.Undo), w.undo_delete)
+    w.undo_action = _action(
+        w, translate("MainWindow", "&Undo delete"), k(std.Undo), ops.undo_delete
+    )
     w.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not in the composer
     w.filter_action = _action(
         w, translate("MainWindow", "Fi&lter conversations"), k("Ctrl+K"), w.focus_filter
@@ -81,7 +95,7 @@ def build_actions(w: MainWindow) -> None:
         w, translate("MainWindow", "Find pre&vious"), k("Shift+F3"), w.chat.find_bar.find_previous
     )
     w.search_action = _action(
-        w, translate("MainWindow", "Searc&h all messages…"), k("Ctrl+Shift+F"), w.search
+        w, translate("MainWindow", "Searc&h all messages…"), k("Ctrl+Shift+F"), dialogs.search
     )
 
     w.zoom_in_action = _action(
@@ -122,17 +136,20 @@ def build_actions(w: MainWindow) -> None:
         w,
         translate("MainWindow", "Conversation se&ttings…"),
         k("Ctrl+Shift+,"),
-        w.open_conversation_settings,
+        dialogs.open_conversation_settings,
     )
     w.credits_action = _action(
         w, translate("MainWindow", "Check &credits"), k("F5"), w.ctx.credits.refresh
     )
-    w.key_action = _action(w, translate("MainWindow", "API &key…"), None, w.ask_for_key)
+    w.key_action = _action(w, translate("MainWindow", "API &key…"), None, w.key_credits.ask_for_key)
 
     w.shortcuts_action = _action(
-        w, translate("MainWindow", "&Keyboard shortcuts"), [k("Ctrl+/"), k("F1")], w.show_shortcuts
+        w,
+        translate("MainWindow", "&Keyboard shortcuts"),
+        [k("Ctrl+/"), k("F1")],
+        dialogs.show_shortcuts,
     )
-    w.about_action = _action(w, translate("MainWindow", "&About r1desk"), None, w.show_about)
+    w.about_action = _action(w, translate("MainWindow", "&About r1desk"), None, dialogs.show_about)
 
 
 def build_menus(w: MainWindow) -> None:

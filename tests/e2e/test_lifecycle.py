@@ -136,7 +136,7 @@ def test_delete_undo_rename_pin_and_keyboard_navigation(
     app.window.undo_delete()
     assert any(model.conversation(r).id == ids[1] for r in range(model.rowCount()))
 
-    app.window._apply_rename(ids[2], "  renamed   gamma ")
+    app.window.conversation_ops.apply_rename(ids[2], "  renamed   gamma ")
     assert repo.get_conversation(ids[2], with_messages=False).title == "renamed gamma"
 
     app.window.conversations.filter.setText("renam")

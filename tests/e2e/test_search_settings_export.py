@@ -94,7 +94,7 @@ def test_switching_provider_mid_conversation_streams_from_openai_endpoint(
 ) -> None:
     app = start_app(override_base=False)
     settings = app.ctx.providers.settings.replace(api_base=fake_server.base_url)
-    app.window._apply_settings(settings)
+    app.window.dialogs.apply_settings(settings)
     type_and_send(qtbot, app, "first on segmind")
     app.drive(reply_done(app))
     assert last_message(app).provider == "segmind"
@@ -102,7 +102,7 @@ def test_switching_provider_mid_conversation_streams_from_openai_endpoint(
     streamed = app.ctx.providers.settings.replace(
         provider="custom", api_base=fake_server.openai_base_url, model="r1-local"
     )
-    app.window._apply_settings(streamed)
+    app.window.dialogs.apply_settings(streamed)
     assert "r1-local" in app.window.status.provider_label.text()
     partial_seen: list[str] = []
     app.ctx.chat.message_updated.connect(
@@ -130,7 +130,7 @@ def test_export_from_the_window_writes_markdown(
     app = start_app()
     type_and_send(qtbot, app, "export this please")
     app.drive(reply_done(app))
-    app.window._export([app.window.current_id], "md", tmp_path / "out.md", True)  # type: ignore[list-item]
+    app.window.dialogs.run_export([app.window.current_id], "md", tmp_path / "out.md", True)  # type: ignore[list-item]
     text = (tmp_path / "out.md").read_text(encoding="utf-8")
     assert "export this please" in text and "<details>" in text
     assert "Exported 1 file" in app.window.status.currentMessage()
@@ -140,7 +140,7 @@ def test_per_conversation_overrides_reach_the_wire_and_show_in_the_header(
     qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
 ) -> None:
     app = start_app()
-    app.window._apply_settings(app.ctx.providers.settings.replace(system_prompt="App-wide."))
+    app.window.dialogs.apply_settings(app.ctx.providers.settings.replace(system_prompt="App-wide."))
     app.window.open_conversation_settings()
     dialog = app.window.conversation_settings_dialog
     assert dialog is not None and dialog.isVisible()
@@ -212,7 +212,7 @@ def test_a_long_export_keeps_the_window_alive_and_can_be_cancelled(
             QTimer.singleShot(5, cancel_once_a_few_are_written)
 
     QTimer.singleShot(0, cancel_once_a_few_are_written)
-    app.window._export(None, "pdf", tmp_path / "all", False)
+    app.window.dialogs.run_export(None, "pdf", tmp_path / "all", False)
     ticker.stop()
     written = list((tmp_path / "all").glob("*.pdf"))
     assert 3 <= len(written) < 61  # stopped early; what was written is complete

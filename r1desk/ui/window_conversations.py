@@ -1,0 +1,102 @@
+"""The main window's operations on the conversation list: rename, pin, delete and undo delete."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QInputDialog
+
+if TYPE_CHECKING:
+    from r1desk.ui.main_window import MainWindow
+
+UNDO_DELETE_MS = 10_000
+translate = QCoreApplication.translate
+
+
+class ConversationOps(QObject):
+    """Rename, pin and (soft) delete conversations, from the menus or the list's context menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._deleted_id: int | None = None
+        lst = window.conversations
+        lst.rename_requested.connect(self.rename)
+        lst.pin_requested.connect(self.set_pinned)
+        lst.delete_requested.connect(self.delete_conversation)
+        window.undo_button.clicked.connect(self.undo_delete)
+
+    def rename_current(self) -> None:
+        if self.window.current_id is not None:
+            self.rename(self.window.current_id)
+
+    def rename(self, conversation_id: int) -> None:
+        w = self.window
+        conversation = w.ctx.repo.get_conversation(conversation_id, with_messages=False)
+        dialog = QInputDialog(w)
+        dialog.setWindowTitle(translate("MainWindow", "Rename conversation"))
+        dialog.setLabelText(translate("MainWindow", "Title:"))
+        dialog.setTextValue(conversation.title)
+        dialog.textValueSelected.connect(lambda text: self.apply_rename(conversation_id, text))
+        dialog.open()
+
+    def apply_rename(self, conversation_id: int, title: str) -> None:
+        title = " ".join(title.split())
+        if not title:
+            return
+        w = self.window
+        w.ctx.repo.rename_conversation(conversation_id, title)
+        w.reload_list()
+        if conversation_id == w.current_id:
+            w.show_title(w.ctx.repo.get_conversation(conversation_id, with_messages=False))
+
+    def toggle_pin_current(self) -> None:
+        w = self.window
+        if w.current_id is not None:
+            pinned = w.ctx.repo.get_conversation(w.current_id, with_messages=False).pinned
+            self.set_pinned(w.current_id, not pinned)
+
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        self.window.ctx.repo.set_pinned(conversation_id, pinned)
+        self.window.reload_list()
+
+    def delete_current(self) -> None:
+        if self.window.current_id is not None:
+            self.delete_conversation(self.window.current_id)
+
+    def delete_conversation(self, conversation_id: int) -> None:
+        """Soft delete with an undo button; purged on the next start."""
+        w = self.window
+        w.ctx.chat.stop(conversation_id)
+        row = w.conversations.model.row_of(conversation_id)
+        title = w.ctx.repo.get_conversation(conversation_id, with_messages=False).title
+        w.ctx.repo.delete_conversation(conversation_id)
+        self._deleted_id = conversation_id
+        if conversation_id == w.current_id:
+            w.current_id = None
+        w.reload_list()
+        count = w.conversations.model.rowCount()
+        if count:
+            w.conversations.view.setCurrentIndex(w.conversations.model.index(min(row, count - 1)))
+        else:
+            w.new_conversation()
+        w.status.showMessage(
+            translate("MainWindow", "Deleted “{title}”. Ctrl+Z to undo.").format(
+                title=title or translate("MainWindow", "New conversation")
+            ),
+            UNDO_DELETE_MS,
+        )
+        w.undo_button.show()
+        QTimer.singleShot(UNDO_DELETE_MS, w.undo_button.hide)
+
+    def undo_delete(self) -> None:
+        if self._deleted_id is None:
+            return
+        w = self.window
+        restored, self._deleted_id = self._deleted_id, None
+        w.ctx.repo.restore_conversation(restored)
+        w.undo_button.hide()
+        w.status.clearMessage()
+        w.reload_list()
+        w.conversations.select(restored)

@@ -1,0 +1,100 @@
+"""The main window's API key and credits: the status bar's endpoint and balance, the key dialog,
+and storing or removing the key."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from r1desk.ui.i18n import error_text, translated
+
+if TYPE_CHECKING:
+    from r1desk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+class KeyAndCredits(QObject):
+    """Keeps the status bar and the welcome screen in step with the key and the balance."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        credits = window.ctx.credits
+        window.chat.welcome.key_requested.connect(self.ask_for_key)
+        credits.credits_changed.connect(self._on_credits)
+        credits.cost_changed.connect(window.status.set_cost)
+        credits.check_failed.connect(
+            lambda text: window.status.showMessage(
+                translate("MainWindow", "Could not check credits: {reason}").format(
+                    reason=translated(text)
+                ),
+                8000,
+            )
+        )
+
+    def refresh_endpoint(self, *, check_key: bool = True) -> None:
+        """Show provider, model and balance; `check_key` also asks the keyring (slow at start)."""
+        w = self.window
+        where = w.ctx.providers.endpoint()
+        w.status.set_endpoint(where.label, where.model)
+        w.status.set_credits(w.ctx.credits.credits, reported=where.provider == "segmind")
+        if check_key:
+            w.chat.welcome.set_key_state(
+                needs_key=w.ctx.providers.missing_key(), provider_label=where.label
+            )
+
+    def after_first_paint(self) -> None:
+        """Start-up work that may block: the keyring, then the key dialog or the balance."""
+        self.refresh_endpoint()
+        if self.window.ctx.providers.missing_key():
+            self.ask_for_key()
+        else:
+            self.window.ctx.credits.refresh()
+
+    def _on_credits(self, credits: object) -> None:
+        self.refresh_endpoint()
+
+    def ask_for_key(self) -> None:
+        from r1desk.ui.key_dialog import KeyDialog
+
+        w = self.window
+        preset = w.ctx.providers.endpoint()
+        available = w.ctx.keys.backend_available()
+        dialog = KeyDialog(
+            preset.label,
+            keyring_available=available,
+            has_saved_key=bool(w.ctx.keys.get_key(preset.provider)),
+            parent=w,
+        )
+        dialog.key_entered.connect(self._store_key)
+        dialog.key_removed.connect(lambda: self._remove_key(preset.provider))
+        w.key_dialog = dialog
+        dialog.open()
+
+    def _remove_key(self, provider: str) -> None:
+        self.window.ctx.keys.delete_key(provider)
+        self.refresh_endpoint()
+
+    def _store_key(self, key: str, session_only: bool) -> None:
+        w = self.window
+        provider = w.ctx.providers.endpoint().provider
+        try:
+            if session_only:
+                w.ctx.keys.set_session_key(provider, key)
+            else:
+                w.ctx.keys.set_key(provider, key)
+        except Exception as error:  # the keyring can fail in many ways; never lose the key
+            log.warning("Keyring refused the key: %s", type(error).__name__)
+            w.ctx.keys.set_session_key(provider, key)
+            w.status.showMessage(
+                translate("MainWindow", "{reason} The key is used for this session only.").format(
+                    reason=error_text(error)
+                ),
+                12000,
+            )
+        w.ctx.credits.refresh()
+        self.refresh_endpoint()
