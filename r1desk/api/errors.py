@@ -183,9 +183,14 @@ def _status_text(status: int) -> str:
         return f"HTTP {status}"
 
 
+SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
+
+
 def said_after(message: Text, said: str) -> Text:
     """`message` (no final stop) followed by what the server said, or by a full stop."""
     if said:
+        if not said.endswith(SENTENCE_ENDS):  # "Invalid API key" would run into the next step
+            said += "."
         return QT_TRANSLATE_NOOP("ApiError", "{message}: {said}").format(message=message, said=said)
     return QT_TRANSLATE_NOOP("ApiError", "{message}.").format(message=message)
 

@@ -524,7 +524,7 @@ Model: {model}</source>
     </message>
     <message>
         <source>{message} {next_step}</source>
-        <translation>{message}{next_step}</translation>
+        <translation>{message} {next_step}</translation>
     </message>
     <message>
         <source>Connected.</source>
@@ -775,7 +775,7 @@ Model: {model}</source>
     </message>
     <message>
         <source>{message} {next_step}</source>
-        <translation>{message}{next_step}</translation>
+        <translation>{message} {next_step}</translation>
     </message>
     <message>
         <source>R1 took longer than the gateway allows.</source>

@@ -183,3 +183,15 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
 )
 def test_credits_header_parsing_never_raises(value: str, expected: float | None) -> None:
     assert remaining_credits({"X-Remaining-Credits": value}) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "shown"),
+    [("Invalid API key", "Invalid API key."), ("Slow down!", "Slow down!"), ("满了。", "满了。")],
+)
+def test_the_servers_words_end_a_sentence_before_the_next_step(said: str, shown: str) -> None:
+    from r1desk.services.failures import describe_failure
+
+    error = error_from_response(401, {}, _json({"error": said}), URL)
+    assert error.user_message.endswith(f": {shown}")
+    assert f"{shown} Re-enter your API key" in describe_failure(1, error).text
