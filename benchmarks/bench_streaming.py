@@ -1,7 +1,7 @@
 """Event-loop stalls while a reply streams at 200 chunks/s into a 1,000-message conversation.
 
 The real window, wired as `r1desk` wires it (build_context, MainWindow, one qasync loop, the
-garbage collector on the GUI thread with start-up's objects frozen), runs
+garbage collector on the GUI thread with start-up's objects frozen, after_first_paint run), runs
 offscreen with the 1,000-message conversation open and the "custom" OpenAI-compatible provider
 (streaming) pointed at the fake server. The fake runs in its own process, so its Python never
 competes with the app for the GIL, and sends one SSE event every 5 ms (its own sleep polls
@@ -98,6 +98,7 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
     ctx.chat.message_updated.connect(lambda _message: updates.append(time.perf_counter()))
     conversation = window.current_id
     assert conversation is not None
+    window.after_first_paint()  # as run_gui does: the start-up balance check readies the client
     await asyncio.sleep(1.0)  # first paint and start-up work are done
     results = []
     for _ in range(rounds):
