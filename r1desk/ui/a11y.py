@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLineEdit, QToolButton, QWidget
 
 
@@ -15,6 +14,9 @@ class Announcer:
         self.last = ""
 
     def announce(self, text: str) -> None:
+        # Imported here: PySide6 builds QAccessible's many enums on first use (~2 ms at start-up).
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
         self.last = text
         event = QAccessibleAnnouncementEvent(self._source, text)
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)

@@ -14,8 +14,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QContextMenuEvent,
     QCursor,
     QDesktopServices,
@@ -232,6 +230,8 @@ class ChatView(QTreeView):
             self._expanded[entry.message.id] = entry.expanded
         self._delegate.exact_height(row)
         self._model.notify_changed(row)
+        from PySide6.QtGui import QAccessible, QAccessibleEvent  # its enums: ~2 ms, not at start
+
         event = QAccessibleEvent(self, QAccessible.Event.DescriptionChanged)
         event.setChild(row)
         QAccessible.updateAccessibility(event)

@@ -1,9 +1,10 @@
 """One r1desk per data dir: a second start asks the running one to show its window, then exits.
 
 The first process takes a lock file in the data dir (QLockFile: a lock left by a killed process
-is detected by its PID and taken over) and listens on a local socket whose name is derived from
-the data dir and the user. A later process that cannot take the lock connects to that socket,
-writes one line, and quits; the running process raises its window.
+is detected by its PID and taken over) and then, once its window is up, listens on a local
+socket whose name is derived from the data dir and the user (QtNetwork loads after the first
+paint). A later process that cannot take the lock connects to that socket, retrying for a few
+seconds, writes one line, and quits; the running process raises its window.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +51,13 @@ class SingleInstance(QObject):
     def acquire(self) -> bool:
         """Become the running instance, or hand over to the one already running.
 
-        Returns True when this process should start the app. False when another instance was
-        told to show itself (this process should exit). If the lock is held but its owner does
-        not answer, starts anyway: SQLite's busy timeout keeps two writers safe.
+        Returns True when this process should start the app (then call `listen()`). False when
+        another instance was told to show itself (this process should exit). If the lock is
+        held but its owner does not answer, starts anyway: SQLite's busy timeout keeps two
+        writers safe.
         """
         if self._lock.tryLock(0):
-            self._listen()
-            return True
+            return True  # call listen() when the window is up
         if self._lock.error() is not QLockFile.LockError.LockFailedError:
             log.warning("Cannot create the lock file in the data dir; starting anyway")
             return True  # nobody holds it: there is no one to hand over to
@@ -64,6 +68,8 @@ class SingleInstance(QObject):
         return True
 
     def notify_running(self, wait_s: float = HANDOVER_WAIT_S) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         end = time.monotonic() + wait_s
         while True:
             socket = QLocalSocket()
@@ -83,7 +89,10 @@ class SingleInstance(QObject):
             self._server = None
         self._lock.unlock()
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer later starts (after `acquire()` returned True)."""
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)  # a socket file left by a killed instance
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
