@@ -10,7 +10,7 @@ from typing import cast
 
 import httpx
 
-from r1desk.api.errors import InvalidResponseError, ResponseTooLargeError
+from r1desk.api.errors import InvalidResponseError, ResponseTooLargeError, error_from_response
 from r1desk.api.text import human_bytes
 from r1desk.texts import QT_TRANSLATE_NOOP
 
@@ -120,3 +120,11 @@ def parse_json(text: str) -> object:
         raise InvalidResponseError(
             QT_TRANSLATE_NOOP("ApiError", "The server's reply was not valid JSON.")
         ) from None
+
+
+async def raise_for_status(response: httpx.Response, secret: str | None) -> None:
+    """Raise the typed error for a non-2xx response; `secret` is scrubbed from what it quotes."""
+    if not 200 <= response.status_code <= 299:
+        body = await read_error_body(response)
+        url = str(response.request.url)
+        raise error_from_response(response.status_code, response.headers, body, url, secret=secret)

@@ -13,9 +13,9 @@ from contextlib import aclosing
 import httpx
 
 from r1desk import domain
-from r1desk.api.body import MAX_BODY_BYTES, decode_text, parse_json, read_body, read_error_body
+from r1desk.api.body import MAX_BODY_BYTES, decode_text, parse_json, raise_for_status, read_body
 from r1desk.api.completion import Completion, StreamAccumulator, completion_from_text
-from r1desk.api.errors import ConnectionLostError, InvalidResponseError, error_from_response
+from r1desk.api.errors import ConnectionLostError, InvalidResponseError
 from r1desk.api.exchange import checked_key, run_exchange
 from r1desk.api.headers import remaining_credits
 from r1desk.api.http import DEFAULT_DEADLINE_S
@@ -72,13 +72,7 @@ class OpenAICompatClient:
         return headers
 
     async def _check_status(self, response: httpx.Response) -> None:
-        if not 200 <= response.status_code <= 299:
-            body = await read_error_body(response)
-            secret = (self._api_key or "").strip() or None
-            url = str(response.request.url)
-            raise error_from_response(
-                response.status_code, response.headers, body, url, secret=secret
-            )
+        await raise_for_status(response, secret=(self._api_key or "").strip() or None)
 
     async def chat(
         self,

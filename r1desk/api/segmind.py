@@ -15,7 +15,14 @@ from dataclasses import dataclass
 import httpx
 
 from r1desk import domain
-from r1desk.api.body import MAX_BODY_BYTES, decode_text, parse_json, read_body, read_error_body
+from r1desk.api.body import (
+    MAX_BODY_BYTES,
+    decode_text,
+    parse_json,
+    raise_for_status,
+    read_body,
+    read_error_body,
+)
 from r1desk.api.completion import Completion, completion_from_text
 from r1desk.api.errors import (
     ApiError,
@@ -98,15 +105,7 @@ class SegmindClient:
         return {"x-api-key": checked_key(self._api_key, "Segmind"), "accept": "application/json"}
 
     async def _check_status(self, response: httpx.Response) -> None:
-        if not 200 <= response.status_code <= 299:
-            body = await read_error_body(response)
-            raise error_from_response(
-                response.status_code,
-                response.headers,
-                body,
-                str(response.request.url),
-                secret=self._api_key.strip() or None,
-            )
+        await raise_for_status(response, secret=self._api_key.strip() or None)
 
     async def chat(
         self,
