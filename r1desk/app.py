@@ -152,6 +152,11 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtCore import QTimer
+
+    from r1desk.ui.feature_scan import skip_feature_source_scan
+
+    skip_feature_source_scan()  # before the rest: ~180 modules would each have their source read
+
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from r1desk.paths import AppPaths

@@ -85,3 +85,29 @@ def test_a_large_log_rolls_over_at_start_up(tmp_path: Path) -> None:
     assert log_file.stat().st_size < 1000
     if os.name == "posix":
         assert log_file.stat().st_mode & 0o777 == 0o600
+
+
+SOURCE_SCAN = """
+import linecache, sys
+import PySide6.QtCore
+from r1desk.ui.feature_scan import skip_feature_source_scan
+if sys.argv[2] == "skip":
+    assert skip_feature_source_scan()
+sys.path.insert(0, sys.argv[1])
+import freshly_imported  # imports os, and mentions PySide6
+print(any(name.endswith("freshly_imported.py") for name in linecache.cache))
+"""
+
+
+@pytest.mark.parametrize(("mode", "source_read"), [("skip", False), ("pyside-default", True)])
+def test_pyside_reads_no_module_source_once_told(
+    tmp_path: Path, mode: str, source_read: bool
+) -> None:
+    (tmp_path / "freshly_imported.py").write_text("import os  # PySide6\n")
+    out = subprocess.run(
+        [sys.executable, "-c", SOURCE_SCAN, str(tmp_path), mode],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.split() == [str(source_read)]
