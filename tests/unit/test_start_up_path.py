@@ -111,3 +111,14 @@ def test_pyside_reads_no_module_source_once_told(
         check=True,
     ).stdout
     assert out.split() == [str(source_read)]
+
+
+def test_httpx_leaves_its_command_line_client_out() -> None:
+    # click and rich are installed here (import-linter needs them), so httpx would load them.
+    code = "import json, sys, r1desk, httpx; print(json.dumps([n for n in sys.modules]))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = set(json.loads(out))
+    assert "httpx" in loaded
+    assert sorted(loaded.intersection({"click", "rich"})) == []
