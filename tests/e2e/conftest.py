@@ -17,7 +17,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from r1desk.app import build_context, shutdown
+from r1desk.app import build_context, make_event_loop, shutdown
 from r1desk.paths import AppPaths
 from r1desk.secrets import KeyStore
 from r1desk.services.context import AppContext
@@ -31,7 +31,7 @@ TEST_KEY = "test-key"
 
 @pytest.fixture
 def loop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    event_loop = qasync.QEventLoop(qapp, already_running=True)
+    event_loop = make_event_loop(qapp, already_running=True)
     asyncio.set_event_loop(event_loop)
     yield event_loop
     qapp.aboutToQuit.disconnect(event_loop._after_run_forever)

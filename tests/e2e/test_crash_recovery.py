@@ -39,17 +39,16 @@ DRAFT = "the next question, half typed"
 DRIVER = textwrap.dedent(
     """
     import asyncio, sys
-    import qasync
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from r1desk.app import build_context
+    from r1desk.app import build_context, make_event_loop
     from r1desk.paths import AppPaths
     from r1desk.secrets import KeyStore
     from r1desk.ui.main_window import MainWindow
 
     data_dir, api_base, question, draft = sys.argv[1:5]
     app = QApplication([])
-    loop = qasync.QEventLoop(app)
+    loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     paths = AppPaths.for_data_dir(data_dir).ensure()
     keys = KeyStore(environ={"SEGMIND_API_KEY": "test-key"})
