@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -153,6 +154,9 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     """Start-up paints the window first: asyncio, qasync, httpx and Pygments load after."""
     if smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # MainThreadGarbageCollector (below) runs the collections from now on. Left on, the
+    # collector ran ~60 times during start-up's imports: 10-15 ms before the first paint.
+    gc.disable()
 
     from PySide6.QtCore import QTimer
 

@@ -6,9 +6,15 @@ No Qt and no I/O here; every other layer imports this module.
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+
+
+def new_uid() -> str:
+    """A random UUID4 as 32 hex digits. uuid is imported here, not at start-up (~4 ms)."""
+    import uuid
+
+    return uuid.uuid4().hex
 
 
 def utc_now() -> datetime:
@@ -84,7 +90,7 @@ class ConversationSettings:
 class Conversation:
     title: str = ""
     id: int | None = None
-    uid: str = field(default_factory=lambda: uuid.uuid4().hex)  # stable across export/import
+    uid: str = field(default_factory=new_uid)  # stable across export/import
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
     pinned: bool = False

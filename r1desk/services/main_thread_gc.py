@@ -6,9 +6,8 @@ are destroyed there; their timers cannot be stopped from the wrong thread and Qt
 dispatches a timer event to freed memory (seen as a segfault in QTimerInfoList). So automatic
 collection is switched off and this timer does the same work on the GUI thread.
 
-Each tick also empties `linecache`. PySide6 reads the source of every module that imports
-something (looking for `from __feature__ import`), and linecache keeps it all: about 8 MB
-of source lines by the time the window is up. Tracebacks read their lines again when needed.
+Each tick also empties `linecache`, which keeps the source of every file a traceback or
+`inspect` has read. Tracebacks read their lines again when needed.
 """
 
 from __future__ import annotations

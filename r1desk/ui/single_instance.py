@@ -9,14 +9,13 @@ seconds, writes one line, and quits; the running process raises its window.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -33,7 +32,9 @@ def server_name(data_dir: Path) -> str:
     """A short, stable socket name for this data dir and this user."""
     uid = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     key = f"{uid}\0{Path(data_dir).resolve()}".encode("utf-8", "surrogateescape")
-    return "r1desk-" + hashlib.sha256(key).hexdigest()[:24]
+    # Qt's SHA-256, not hashlib's: that one loads OpenSSL before the first paint.
+    digest = QCryptographicHash.hash(key, QCryptographicHash.Algorithm.Sha256)
+    return "r1desk-" + bytes(digest.toHex().data()).decode("ascii")[:24]
 
 
 class SingleInstance(QObject):
