@@ -29,12 +29,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import keyring
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.data import data_dir_with, generate_conversations, quick_mode
 from benchmarks.report import Result, make_result
-from r1desk.app import build_context, shutdown
+from r1desk.app import build_context, make_event_loop, shutdown
 from r1desk.paths import AppPaths
 from r1desk.services.context import AppContext
 from r1desk.services.main_thread_gc import MainThreadGarbageCollector
@@ -144,7 +143,7 @@ def run() -> list[Result]:
             Settings(provider="custom", api_base=base_url, model="deepseek-reasoner"),
         )
         app = QApplication.instance() or QApplication([])
-        loop = qasync.QEventLoop(app)
+        loop = make_event_loop(app)
         asyncio.set_event_loop(loop)
         ctx, _ = build_context(paths)
         window = MainWindow(ctx)

@@ -203,7 +203,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     window.show()
     wait_for_first_paint(window)
     instance.listen()  # a start meanwhile keeps retrying for a few seconds
-    app.setWindowIcon(app_icon())  # 7 PNGs, up to 512 px: decoded after the first paint
+    app.setWindowIcon(app_icon())  # 5 PNGs, up to 128 px: decoded after the first paint
 
     import asyncio
 

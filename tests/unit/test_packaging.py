@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtSvg import QSvgRenderer
 
 from r1desk.app import APP_ID
-from r1desk.ui.icons import APP_ICON_SIZES, app_icon
+from r1desk.ui.icons import APP_ICON_SIZES, WINDOW_ICON_SIZES, app_icon
 
 ROOT = Path(__file__).resolve().parents[2]
 RESOURCES = ROOT / "resources"
@@ -91,10 +91,11 @@ def test_windows_and_macos_icons_hold_every_size(name: str, sizes: set[int]) -> 
     assert found == sizes
 
 
-def test_app_icon_carries_every_size(qapp: object) -> None:
+def test_window_icon_carries_the_sizes_a_window_uses(qapp: object) -> None:
     icon = app_icon()
     assert not icon.isNull()
-    assert {size.width() for size in icon.availableSizes()} == set(APP_ICON_SIZES)
+    assert {size.width() for size in icon.availableSizes()} == set(WINDOW_ICON_SIZES)
+    assert set(WINDOW_ICON_SIZES) < set(APP_ICON_SIZES)
     assert not icon.pixmap(24, 24).isNull()
 
 
