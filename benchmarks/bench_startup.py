@@ -12,7 +12,8 @@ r1desk's bytecode is compiled first, as a wheel install does.
 Baseline, same run, interleaved with the app launches: a bare PySide6 QMainWindow of the same
 size started by the same Python. Cases: an empty data dir, 10,000 conversations / 500,000
 messages (the first conversation, ~50 messages, is opened), and the same database with its
-5,000-message conversation restored as the last one open. Medians of the repetitions.
+5,000-message conversation restored as the last one open. Medians of the repetitions; a
+start-up ratio is the median of each round's ratio to that round's bare launch.
 Run alone: `python -m benchmarks.bench_startup`.
 """
 
@@ -39,6 +40,7 @@ START_BUDGET_RATIO = 2.0
 MEMORY_BUDGET_RATIO = 1.6
 OPEN_BIG_MEMORY_BUDGET_MB = 150.0
 SETTLE_S = 2.0
+REPEATS = 9
 LAUNCH_TIMEOUT_S = 60.0
 KEY = "bench"
 BARE_WINDOW = """
@@ -68,6 +70,12 @@ class Variant:
 
     def median(self, attribute: str) -> float:
         return float(statistics.median(getattr(launch, attribute) for launch in self.launches))
+
+    def paired_ratio(self, bare: Variant) -> float:
+        """Median over rounds of this launch's first paint / the bare launch of its round:
+        the machine's speed drifts between rounds, and each pair shares its moment."""
+        pairs = zip(self.launches, bare.launches, strict=True)
+        return float(statistics.median(app.visible_s / base.visible_s for app, base in pairs))
 
 
 def rss_mb(pid: int) -> float:
@@ -114,7 +122,7 @@ def compile_bytecode() -> None:
 def run() -> list[Result]:
     compile_bytecode()
     quick = quick_mode()
-    repeats = 2 if quick else 5
+    repeats = 2 if quick else REPEATS
     db = cached_database(1_000, 50_000, 500) if quick else cached_database()
     big = f"{db.conversations:,} conversations / {db.messages:,} messages"
     work = Path(tempfile.mkdtemp(prefix="r1desk-bench-startup-"))
@@ -155,7 +163,8 @@ def run() -> list[Result]:
 
     def start_note(variant: Variant, what: str) -> str:
         return (
-            f"{what}; first paint, median of {repeats} (window mapped at "
+            f"{what}; first paint, median of {repeats}; ratio: median of {repeats} rounds' "
+            f"ratios to the bare launch of the same round (window mapped at "
             f"{variant.median('mapped_s'):.2f} s; bare window mapped at "
             f"{bare.median('mapped_s'):.2f} s)"
         )
@@ -169,6 +178,7 @@ def run() -> list[Result]:
             base_s,
             START_BUDGET_RATIO,
             budget_of="ratio",
+            ratio=empty.paired_ratio(bare),
             note=start_note(empty, "empty --data-dir"),
         ),
         make_result(
@@ -178,6 +188,7 @@ def run() -> list[Result]:
             base_s,
             START_BUDGET_RATIO,
             budget_of="ratio",
+            ratio=full_db.paired_ratio(bare),
             note=start_note(full_db, big),
         ),
         make_result(
@@ -185,6 +196,7 @@ def run() -> list[Result]:
             big_open.median("visible_s"),
             "s",
             base_s,
+            ratio=big_open.paired_ratio(bare),
             note=start_note(big_open, opened_what),
         ),
         make_result(

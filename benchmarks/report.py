@@ -32,10 +32,13 @@ def make_result(
     budget_of: str = "value",
     note: str = "",
     digits: int = 3,
+    ratio: float | None = None,
 ) -> Result:
     """One row; `ok` compares `value` (or the ratio, for `budget_of="ratio"`) with `budget`,
-    and is None when the case has no budget (it is reported for information)."""
-    ratio = value / baseline if baseline else None
+    and is None when the case has no budget (it is reported for information). The ratio is
+    `value / baseline` unless given (e.g. the median of paired ratios)."""
+    if ratio is None:
+        ratio = value / baseline if baseline else None
     measured = ratio if budget_of == "ratio" else value
     row: Result = {
         "case": case,

@@ -17,6 +17,13 @@ def test_a_ratio_budget_judges_the_ratio_not_the_value() -> None:
     assert report.make_result("startup.x", 0.3, "s", 0.2, 2.0, budget_of="ratio")["ok"] is True
 
 
+def test_a_given_ratio_is_judged_instead_of_value_over_baseline() -> None:
+    # Paired rounds: 0.45 / 0.2 = 2.25 overall, but the rounds' own ratios had a median of 1.9.
+    row = report.make_result("startup.x", 0.45, "s", 0.2, 2.0, budget_of="ratio", ratio=1.9)
+    assert row["ratio"] == 1.9
+    assert row["ok"] is True
+
+
 def test_an_absolute_budget_judges_the_value_and_no_budget_means_no_verdict() -> None:
     assert report.make_result("search.x", 49.0, "ms", 0.1, 50.0)["ok"] is True
     assert report.make_result("search.x", 51.0, "ms", 0.1, 50.0)["ok"] is False
