@@ -71,11 +71,15 @@ class Variant:
     def median(self, attribute: str) -> float:
         return float(statistics.median(getattr(launch, attribute) for launch in self.launches))
 
-    def paired_ratio(self, bare: Variant) -> float:
-        """Median over rounds of this launch's first paint / the bare launch of its round:
-        the machine's speed drifts between rounds, and each pair shares its moment."""
+    def ratios(self, bare: Variant) -> list[float]:
+        """Each round's first paint / the bare launch of the same round, sorted."""
         pairs = zip(self.launches, bare.launches, strict=True)
-        return float(statistics.median(app.visible_s / base.visible_s for app, base in pairs))
+        return sorted(app.visible_s / base.visible_s for app, base in pairs)
+
+    def paired_ratio(self, bare: Variant) -> float:
+        """The median of `ratios`: the machine's speed drifts between rounds, and the two
+        launches of a round share their moment."""
+        return float(statistics.median(self.ratios(bare)))
 
 
 def rss_mb(pid: int) -> float:
@@ -162,10 +166,11 @@ def run() -> list[Result]:
     base_s, base_mb = bare.median("visible_s"), bare.median("rss_mb")
 
     def start_note(variant: Variant, what: str) -> str:
+        ratios = variant.ratios(bare)
         return (
             f"{what}; first paint, median of {repeats}; ratio: median of {repeats} rounds' "
-            f"ratios to the bare launch of the same round (window mapped at "
-            f"{variant.median('mapped_s'):.2f} s; bare window mapped at "
+            f"ratios to the bare launch of the same round ({ratios[0]:.2f}-{ratios[-1]:.2f}; "
+            f"window mapped at {variant.median('mapped_s'):.2f} s, bare window at "
             f"{bare.median('mapped_s'):.2f} s)"
         )
 
