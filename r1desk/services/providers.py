@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from r1desk import api
-from r1desk.secrets import KeyStore
+from r1desk.secrets import KeyStore, KeyStoreError
 from r1desk.services.failures import MissingKeyError
 from r1desk.settings import PRESETS, Settings
 
@@ -84,6 +85,18 @@ class ProviderSession:
         )
         model = self.settings.model or preset.default_model
         return Endpoint(preset.name, preset.label, base, model)
+
+    async def load_key(self) -> None:
+        """Read the provider's key in a worker thread; the reads after it come from KeyStore's
+        cache. The keyring's first use (importing it, finding its backend, D-Bus round trips)
+        held the GUI thread for ~140 ms. A failure is left for those reads to report."""
+        import asyncio
+
+        preset = PRESETS[self.settings.provider]
+        if not preset.needs_key:
+            return
+        with contextlib.suppress(KeyStoreError):
+            await asyncio.to_thread(self.keys.get_key, preset.name)
 
     def missing_key(self) -> bool:
         """True when the provider needs a key and none is configured."""

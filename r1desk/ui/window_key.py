@@ -48,7 +48,12 @@ class KeyAndCredits(QObject):
             )
 
     def after_first_paint(self) -> None:
-        """Start-up work that may block: the keyring, then the key dialog or the balance."""
+        """Start-up work that may block: the keyring (read in a worker thread), then the key
+        dialog or the balance."""
+        self.window.ctx.tasks.spawn(self._after_first_paint(), name="after-first-paint")
+
+    async def _after_first_paint(self) -> None:
+        await self.window.ctx.providers.load_key()
         self.refresh_endpoint()
         if self.window.ctx.providers.missing_key():
             self.ask_for_key()

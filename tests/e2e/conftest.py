@@ -81,7 +81,11 @@ def start_app(
     started: list[RunningApp] = []
 
     def start(
-        *, with_key: bool = True, data_dir: Path | None = None, override_base: bool = True
+        *,
+        with_key: bool = True,
+        data_dir: Path | None = None,
+        override_base: bool = True,
+        read_key: bool = True,
     ) -> RunningApp:
         paths = AppPaths.for_data_dir(data_dir or tmp_path / "data").ensure()
         keys = KeyStore(environ={})
@@ -98,7 +102,8 @@ def start_app(
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.restore()
-        window.refresh_endpoint()  # what after_first_paint does, minus the network and dialog
+        if read_key:  # what after_first_paint does, minus the network and dialog
+            window.refresh_endpoint()
         with qtbot.waitActive(window):  # shortcuts need an active window
             window.show()
             window.activateWindow()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from r1desk.domain import MessageStatus, Role
 from tests.e2e.conftest import TEST_KEY, RunningApp
 from tests.fakes.server import FakeServer
+from tests.unit.memory_keyring import MemoryKeyring
 
 
 def type_and_send(qtbot: QtBot, app: RunningApp, text: str) -> None:
@@ -98,5 +100,20 @@ def test_after_first_paint_without_a_key_opens_the_key_dialog(
 ) -> None:
     app = start_app(with_key=False)
     app.window.after_first_paint()
+    app.drive(lambda: app.window.key_dialog is not None)
     assert app.window.key_dialog is not None and app.window.key_dialog.isVisible()
     assert not fake_server.requests  # nothing is sent without a key
+
+
+def test_at_start_up_the_keyring_is_read_in_a_worker_thread(
+    start_app: Callable[..., RunningApp], fake_server: FakeServer, memory_keyring: MemoryKeyring
+) -> None:
+    # Importing keyring, finding its backend and asking D-Bus held the GUI thread ~140 ms.
+    memory_keyring.set_password("r1desk", "segmind", TEST_KEY)
+    app = start_app(with_key=False, read_key=False)
+    assert memory_keyring.readers == []  # building and painting the window read no key
+    app.window.after_first_paint()
+    app.drive(lambda: f"{fake_server.credits:,.4f}" in app.window.status.credits_label.text())
+    assert memory_keyring.readers != []
+    assert threading.main_thread().name not in memory_keyring.readers
+    assert app.window.key_dialog is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -12,8 +14,10 @@ class MemoryKeyring(KeyringBackend):
     def __init__(self) -> None:
         super().__init__()
         self.entries: dict[tuple[str, str], str] = {}
+        self.readers: list[str] = []  # the name of the thread behind each read
 
     def get_password(self, service: str, username: str) -> str | None:
+        self.readers.append(threading.current_thread().name)
         return self.entries.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
