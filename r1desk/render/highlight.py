@@ -41,6 +41,14 @@ def highlight_code(code: str, language: str, *, dark: bool) -> str:
     return str(pygments.highlight(code, lexer, code_theme(dark).formatter)).rstrip("\n")
 
 
+def load_highlighter() -> None:
+    """Import Pygments with its HTML formatter, both themes and the Python lexer (the most
+    common in replies). Only imports and caches: safe to call from a worker thread."""
+    for dark in (False, True):
+        code_theme(dark)
+    _lexer("python")
+
+
 def code_colors(dark: bool) -> tuple[str, str]:
     """(background, foreground) of code blocks for the light or dark theme: those of the
     first of LIGHT_STYLES / DARK_STYLES, written out so that plain code (while a reply

@@ -10,6 +10,7 @@ is reading in place (or staying pinned to the bottom).
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QTimer, QUrl, Signal
@@ -32,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolTip, QTreeView, QWidget
 
 from r1desk.domain import Message, MessageStatus, Role
-from r1desk.render import is_safe_url, warm_up
+from r1desk.render import is_safe_url, load_highlighter, warm_up
 from r1desk.render.message_card import ACTION_SCHEME, TOGGLE_HREF
 from r1desk.ui.message_delegate import MessageDelegate
 from r1desk.ui.message_menu import build_message_menu
@@ -45,6 +46,7 @@ PLACEHOLDER = "Ask R1 anything. Enter sends, Shift+Enter adds a line."  # see pl
 STREAM_REDRAW_MS = 50
 HIGHLIGHT_MS = 1500
 WARM_UP_DELAY_MS = 300
+LOADER_POLL_MS = 20
 TICK_MS = 500
 COPY_SCHEME = "r1desk-copy:"
 
@@ -109,6 +111,10 @@ class ChatView(QTreeView):
         self._configure_delegate()
         self._relayout_when_shown = False
         self._warm_up_due = True  # scheduled by the first paint, so it never delays that paint
+        self._loader: threading.Thread | None = None
+        self._loader_timer = QTimer(self)
+        self._loader_timer.setInterval(LOADER_POLL_MS)
+        self._loader_timer.timeout.connect(self._check_loader)
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -254,7 +260,20 @@ class ChatView(QTreeView):
         self._delegate.highlight_code = False
 
     def _warm_up(self) -> None:
-        warm_up()
+        """Import Pygments in a worker thread (on the GUI thread it froze the window for
+        ~40 ms right after start-up), then colour the code. The thread touches no Qt object:
+        a timer here notices when it is done."""
+        self._loader = threading.Thread(target=load_highlighter, name="r1desk-pygments")
+        self._loader.daemon = True
+        self._loader.start()
+        self._loader_timer.start()
+
+    def _check_loader(self) -> None:
+        if self._loader is None or self._loader.is_alive():
+            return
+        self._loader_timer.stop()
+        self._loader = None
+        warm_up()  # the Markdown parser, on this thread; cheap now that Pygments is loaded
         if not self._delegate.highlight_code:
             self._delegate.highlight_code = True
             self.viewport().update()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -376,3 +380,46 @@ def test_start_up_paints_code_plain_then_colours_it_after_the_warm_up(qtbot: QtB
     assert CODE in widget._delegate.document(1).code_blocks  # copying works meanwhile
 
     qtbot.waitUntil(lambda: len(_code_colours(widget, 1)) > 1, timeout=3000)
+
+
+WARM_UP_IN_A_FRESH_PROCESS = """
+import sys, threading
+importers = []
+
+
+def audit(event, args):  # import statements run while Pygments loads
+    if event == "import" and args[0].partition(".")[0] == "pygments":
+        importers.append(threading.current_thread().name)
+
+
+sys.addaudithook(audit)
+from PySide6.QtCore import QDeadlineTimer
+from PySide6.QtWidgets import QApplication
+from r1desk.domain import Message, Role
+from r1desk.ui.chat_view import ChatView
+
+app = QApplication([])
+view = ChatView()
+view.defer_code_colours()
+view.set_messages([Message(Role.ASSISTANT, "```python\\nx = 1\\n```", id=1)])
+view.resize(600, 400)
+view.show()
+deadline = QDeadlineTimer(10_000)
+while not view._delegate.highlight_code and not deadline.hasExpired():
+    app.processEvents()
+print(view._delegate.highlight_code, sorted(set(importers)))
+"""
+
+
+def test_the_warm_up_imports_pygments_in_a_worker_thread(tmp_path: Path) -> None:
+    # On the GUI thread, the import froze the window ~40 ms right after start-up.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_UP_IN_A_FRESH_PROCESS],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    ).stdout
+    assert out.split("\n")[-2] == "True ['r1desk-pygments']"
