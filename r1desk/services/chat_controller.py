@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from r1desk import api
 from r1desk.domain import Message, MessageStatus, Role, title_from_first_message
+from r1desk.secrets import KeyStoreError
 from r1desk.services.credits import CreditsMonitor
 from r1desk.services.failures import describe_failure
 from r1desk.services.providers import ProviderSession
@@ -211,7 +212,7 @@ class ChatController(QObject):
             raise
         except Exception as error:  # every failure is shown; none may escape silently
             stream.close()
-            if not isinstance(error, api.ApiError):
+            if not isinstance(error, api.ApiError | KeyStoreError):  # those are logged already
                 log.exception("Unexpected error while waiting for a reply")
             waited = time.monotonic() - started
             failure = describe_failure(conversation_id, error, waited_s=waited, can_queue=can_queue)

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from r1desk import api
+from r1desk.secrets import KeyStoreError
 from r1desk.texts import QT_TRANSLATE_NOOP
 
 
@@ -48,6 +49,11 @@ TOP_UP_URL = "https://cloud.segmind.com/console/billing"
 # A connection that breaks (or a read that times out) after this long was most likely cut by a
 # gateway's time limit while R1 was still thinking, not by a network fault.
 LONG_WAIT_S = 30.0
+KEYRING_NEXT_STEP = QT_TRANSLATE_NOOP(
+    "Failure",
+    "Unlock or start your system keyring, then press Retry. Or enter the key for this "
+    "session only in Settings.",
+)
 GATEWAY_LIMIT_TEXT = QT_TRANSLATE_NOOP("Failure", "R1 took longer than the gateway allows.")
 QUEUED_NEXT_STEP = QT_TRANSLATE_NOOP(
     "Failure", "Retry in queued mode: it waits for the reply without that time limit."
@@ -82,6 +88,15 @@ def describe_failure(
             error.text,
             QT_TRANSLATE_NOOP("Failure", "Enter your API key to start chatting."),
             NextAction.ENTER_KEY,
+        )
+    if isinstance(error, KeyStoreError):
+        return Failure(
+            conversation_id,
+            QT_TRANSLATE_NOOP(
+                "Failure", "The API key could not be read from your system keyring: {reason}."
+            ).format(reason=error.reason),
+            KEYRING_NEXT_STEP,
+            NextAction.RETRY,
         )
     if isinstance(error, api.ApiError):
         action = NextAction.RETRY

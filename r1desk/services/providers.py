@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -86,17 +85,20 @@ class ProviderSession:
         model = self.settings.model or preset.default_model
         return Endpoint(preset.name, preset.label, base, model)
 
-    async def load_key(self) -> None:
+    async def load_key(self) -> KeyStoreError | None:
         """Read the provider's key in a worker thread; the reads after it come from KeyStore's
         cache. The keyring's first use (importing it, finding its backend, D-Bus round trips)
-        held the GUI thread for ~140 ms. A failure is left for those reads to report."""
+        held the GUI thread for ~140 ms. Returns the keyring's failure, if it failed."""
         import asyncio
 
         preset = PRESETS[self.settings.provider]
         if not preset.needs_key:
-            return
-        with contextlib.suppress(KeyStoreError):
+            return None
+        try:
             await asyncio.to_thread(self.keys.get_key, preset.name)
+        except KeyStoreError as error:
+            return error
+        return None
 
     def missing_key(self) -> bool:
         """True when the provider needs a key and none is configured."""

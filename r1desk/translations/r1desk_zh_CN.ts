@@ -778,6 +778,10 @@ Model: {model}</source>
         <translation>{message} {next_step}</translation>
     </message>
     <message>
+        <source>Unlock or start your system keyring, then press Retry. Or enter the key for this session only in Settings.</source>
+        <translation>请解锁或启动系统密钥环，然后点击“重试”。也可以在“设置”中输入仅用于本次会话的密钥。</translation>
+    </message>
+    <message>
         <source>R1 took longer than the gateway allows.</source>
         <translation>R1 用时超过了网关允许的时限。</translation>
     </message>
@@ -792,6 +796,10 @@ Model: {model}</source>
     <message>
         <source>Enter your API key to start chatting.</source>
         <translation>请输入 API 密钥以开始对话。</translation>
+    </message>
+    <message>
+        <source>The API key could not be read from your system keyring: {reason}.</source>
+        <translation>无法从系统密钥环读取 API 密钥：{reason}。</translation>
     </message>
     <message>
         <source>Something unexpected went wrong while waiting for the reply.</source>
@@ -1121,6 +1129,10 @@ Model: {model}</source>
     <message>
         <source>Could not check credits: {reason}</source>
         <translation>无法查询额度：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not read the API key from the keyring: {reason}</source>
+        <translation>无法从密钥环读取 API 密钥：{reason}</translation>
     </message>
     <message>
         <source>New conversation</source>

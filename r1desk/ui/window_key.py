@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
+KEYRING_MESSAGE_MS = 20_000
 
 
 class KeyAndCredits(QObject):
@@ -53,7 +54,14 @@ class KeyAndCredits(QObject):
         self.window.ctx.tasks.spawn(self._after_first_paint(), name="after-first-paint")
 
     async def _after_first_paint(self) -> None:
-        await self.window.ctx.providers.load_key()
+        failure = await self.window.ctx.providers.load_key()
+        if failure is not None:  # not read again here: a stuck keyring would freeze the window
+            self.refresh_endpoint(check_key=False)
+            text = translate("MainWindow", "Could not read the API key from the keyring: {reason}")
+            self.window.status.showMessage(
+                text.format(reason=translated(failure.reason)), KEYRING_MESSAGE_MS
+            )
+            return
         self.refresh_endpoint()
         if self.window.ctx.providers.missing_key():
             self.ask_for_key()

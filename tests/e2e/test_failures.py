@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from keyring.errors import KeyringLocked
 from pytestqt.qtbot import QtBot
 
 from r1desk.domain import MessageStatus, Role
 from r1desk.services.failures import NextAction
-from tests.e2e.conftest import RunningApp
+from tests.e2e.conftest import TEST_KEY, RunningApp
 from tests.e2e.test_chat_flow import last_message, reply_done, type_and_send
 from tests.fakes.models import FakeResponse
 from tests.fakes.server import FakeServer
+from tests.unit.memory_keyring import MemoryKeyring
 
 CASES = {
     "401": (FakeResponse(status=401), NextAction.ENTER_KEY, "key"),
@@ -79,3 +81,34 @@ def test_missing_key_asks_for_it_and_keeps_the_message(
     banner.retry.click()
     app.drive(lambda: last_message(app).status is MessageStatus.COMPLETE)
     assert "hello without a key" in last_message(app).content
+
+
+def test_a_locked_keyring_is_named_at_start_up_and_when_sending(
+    qtbot: QtBot,
+    start_app: Callable[..., RunningApp],
+    fake_server: FakeServer,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    memory_keyring.set_password("r1desk", "segmind", TEST_KEY)
+    memory_keyring.failure = KeyringLocked("Collection is locked")
+    app = start_app(with_key=False, read_key=False)
+    app.window.after_first_paint()
+    app.drive(lambda: "keyring" in app.window.status.currentMessage())
+    assert app.window.status.currentMessage() == (
+        "Could not read the API key from the keyring: Collection is locked"
+    )
+    assert app.window.key_dialog is None  # a locked keyring is not a missing key
+    assert not fake_server.requests
+
+    type_and_send(qtbot, app, "a question while the keyring is locked")
+    app.drive(reply_done(app))
+    banner = app.window.chat.banner
+    app.drive(banner.isVisible)
+    assert banner.failure is not None and banner.failure.action is NextAction.RETRY
+    text = banner.label.text()
+    assert "keyring" in text and "Collection is locked" in text and "Retry" in text, text
+    assert "unexpected" not in text.lower()
+
+    memory_keyring.failure = None  # the user unlocked it; one click on Retry sends
+    app.window.chat.view.action_requested.emit("retry", last_message(app))
+    app.drive(lambda: reply_done(app)() and last_message(app).status is MessageStatus.COMPLETE)

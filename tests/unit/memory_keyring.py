@@ -15,9 +15,12 @@ class MemoryKeyring(KeyringBackend):
         super().__init__()
         self.entries: dict[tuple[str, str], str] = {}
         self.readers: list[str] = []  # the name of the thread behind each read
+        self.failure: Exception | None = None  # raised by every read while set (e.g. locked)
 
     def get_password(self, service: str, username: str) -> str | None:
         self.readers.append(threading.current_thread().name)
+        if self.failure is not None:
+            raise self.failure
         return self.entries.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
