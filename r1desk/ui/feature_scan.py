@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 from types import ModuleType
 
-FEATURE_MODULE = "shibokensupport.feature"  # where PySide6 keeps the scan (6.4 to 6.11)
+FEATURE_MODULE = "shibokensupport.feature"  # where PySide6 (6.11 here) keeps the scan
 
 
 def skip_feature_source_scan() -> bool:
