@@ -167,6 +167,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from r1desk.paths import AppPaths
+    from r1desk.render.prerendered import PRERENDERED
     from r1desk.secrets import KeyStore, take_keys_from_environment
     from r1desk.services.main_thread_gc import MainThreadGarbageCollector
     from r1desk.ui.i18n import translated
@@ -199,6 +200,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     window = MainWindow(ctx)
     instance.activation_requested.connect(lambda: bring_to_front(window))
     window.chat.view.defer_code_colours()
+    PRERENDERED.load(paths.prerendered_file)  # the last session's Markdown: no markdown-it yet
     window.restore()
     window.show()
     wait_for_first_paint(window)

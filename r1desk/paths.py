@@ -48,6 +48,11 @@ class AppPaths:
         return self.config_dir / "ui-state.ini"
 
     @property
+    def prerendered_file(self) -> Path:
+        """The messages last on screen, rendered for the next start's first paint."""
+        return self.data_dir / "first-paint.json"
+
+    @property
     def exports_dir(self) -> Path:
         """The folder an export dialog opens in; exporters create it if they write there."""
         return self.default_exports_dir or self.data_dir / "exports"

@@ -18,6 +18,7 @@ from r1desk.render.highlight import (
     HIGHLIGHT_BUDGET_CHARS,
     code_colors,
     highlight_code,
+    load_highlighter,
     plain_code,
 )
 
@@ -187,6 +188,13 @@ def _markdown() -> MarkdownIt:
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("blockquote_open", _blockquote_open)
     return md
+
+
+def load_renderer() -> None:
+    """Import markdown-it and Pygments and build the parser. Only imports and caches: safe
+    to call from a worker thread."""
+    _markdown()
+    load_highlighter()
 
 
 def warm_up() -> None:

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from r1desk.domain import Message, MessageStatus, Role
 from r1desk.render.markdown import RenderedMarkdown, render_markdown
+from r1desk.render.prerendered import PRERENDERED
 
 TOGGLE_HREF = "r1desk-toggle:"
 ACTION_SCHEME = "r1desk-action:"
@@ -50,7 +51,21 @@ ENGLISH = CardLabels()
 def cached_markdown(
     text: str, dark: bool, copy_label: str = "Copy", highlight: bool = True
 ) -> RenderedMarkdown:
+    """Code plain (`highlight=False`) may come from the last session (see prerendered)."""
+    ready = None if highlight else PRERENDERED.get(text, dark, copy_label)
+    if ready is not None:
+        return ready
     return render_markdown(text, dark=dark, copy_label=copy_label, highlight=highlight)
+
+
+def markdown_texts(message: Message, *, expanded: bool) -> list[str]:
+    """The texts `message_card_html` renders as Markdown for this message."""
+    texts = []
+    if message.role is Role.ASSISTANT and message.reasoning and expanded:
+        texts.append(message.reasoning)
+    if message.content and message.role is not Role.USER:
+        texts.append(message.content)
+    return texts
 
 
 def speaker(message: Message, labels: CardLabels = ENGLISH) -> str:
@@ -99,7 +114,7 @@ def message_card_html(
             )
             if expanded:
                 rendered = cached_markdown(message.reasoning, dark, labels.copy, highlight)
-                answer_blocks = _answer_blocks(message, dark, labels.copy)
+                answer_blocks = _answer_blocks(message, dark, labels.copy, highlight)
                 body = _shift_copy_links(rendered.html, len(answer_blocks))
                 parts.append(
                     f'<div style="color:{dim}; font-style:italic; margin-left:12px">{body}</div>'
@@ -129,10 +144,12 @@ def message_card_html(
     return RenderedMarkdown(html="\n".join(parts), code_blocks=tuple(code_blocks))
 
 
-def _answer_blocks(message: Message, dark: bool, copy_label: str) -> tuple[str, ...]:
+def _answer_blocks(
+    message: Message, dark: bool, copy_label: str, highlight: bool
+) -> tuple[str, ...]:
     if not message.content or message.role is Role.USER:
         return ()
-    final = message.status is not MessageStatus.PENDING
+    final = highlight and message.status is not MessageStatus.PENDING
     return cached_markdown(message.content, dark, copy_label, final).code_blocks
 
 

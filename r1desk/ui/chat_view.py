@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolTip, QTreeView, QWidget
 
 from r1desk.domain import Message, MessageStatus, Role
-from r1desk.render import is_safe_url, load_highlighter, warm_up
+from r1desk.render import is_safe_url, load_renderer, warm_up
 from r1desk.render.message_card import ACTION_SCHEME, TOGGLE_HREF
 from r1desk.ui.message_delegate import MessageDelegate
 from r1desk.ui.message_menu import build_message_menu
@@ -47,6 +47,7 @@ STREAM_REDRAW_MS = 50
 HIGHLIGHT_MS = 1500
 WARM_UP_DELAY_MS = 300
 LOADER_POLL_MS = 20
+TAIL_EXTRA_ROWS = 2  # in case the next window is taller
 TICK_MS = 500
 COPY_SCHEME = "r1desk-copy:"
 
@@ -260,10 +261,10 @@ class ChatView(QTreeView):
         self._delegate.highlight_code = False
 
     def _warm_up(self) -> None:
-        """Import Pygments in a worker thread (on the GUI thread it froze the window for
-        ~40 ms right after start-up), then colour the code. The thread touches no Qt object:
-        a timer here notices when it is done."""
-        self._loader = threading.Thread(target=load_highlighter, name="r1desk-pygments")
+        """Import Pygments (and markdown-it, if the first paint did without) in a worker
+        thread: on the GUI thread they froze the window for ~40 ms right after start-up.
+        Then colour the code. The thread touches no Qt object: a timer notices its end."""
+        self._loader = threading.Thread(target=load_renderer, name="r1desk-pygments")
         self._loader.daemon = True
         self._loader.start()
         self._loader_timer.start()
@@ -273,7 +274,7 @@ class ChatView(QTreeView):
             return
         self._loader_timer.stop()
         self._loader = None
-        warm_up()  # the Markdown parser, on this thread; cheap now that Pygments is loaded
+        warm_up()  # a first render on this thread; cheap now that everything is loaded
         if not self._delegate.highlight_code:
             self._delegate.highlight_code = True
             self.viewport().update()
@@ -299,6 +300,19 @@ class ChatView(QTreeView):
         while row >= 0 and remaining > 0:
             remaining -= self._delegate.exact_height(row)
             row -= 1
+
+    def tail_markdown(self) -> list[tuple[str, bool, str]]:
+        """The Markdown of the newest rows that fill the viewport, and two more: what the
+        next start's first paint shows of this conversation (see render.prerendered)."""
+        rows: list[int] = []
+        remaining = self.viewport().height()
+        row = self._model.rowCount() - 1
+        while row >= 0 and remaining > 0:
+            remaining -= self._delegate.row_height(row)
+            rows.append(row)
+            row -= 1
+        rows.extend(range(row, max(-1, row - TAIL_EXTRA_ROWS), -1))
+        return self._delegate.markdown_keys(rows)
 
     def _on_height_known(self, row: int) -> None:
         self._stale_rows.add(row)

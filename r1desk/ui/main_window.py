@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QSplitter, QWidget
 
 from r1desk.domain import Conversation, Role
+from r1desk.render.prerendered import save as save_prerendered
 from r1desk.services.context import AppContext
 from r1desk.settings import ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, save_settings
 from r1desk.ui.a11y import Announcer
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         if self.current_id is not None:
             self.state.setValue("window/last_conversation", self.current_id)
         self.state.sync()
+        save_prerendered(self.ctx.paths.prerendered_file, self.chat.view.tail_markdown())
         self.ctx.chat.stop_all()
         super().closeEvent(event)
 

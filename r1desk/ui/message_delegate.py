@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
-from r1desk.render.message_card import CardLabels, message_card_html
+from r1desk.render.message_card import CardLabels, markdown_texts, message_card_html
 from r1desk.ui.message_model import MessageListModel, Row
 
 H_PAD = 14
@@ -205,6 +205,15 @@ class MessageDelegate(QStyledItemDelegate):
         if text:
             lines += 1 + text.count("\n") + len(text) / per_line + text.count("```") * 1.2
         return int(lines * self._line_height) + 2 * V_PAD
+
+    def markdown_keys(self, rows: list[int]) -> list[tuple[str, bool, str]]:
+        """(text, dark, "Copy" label) of each Markdown text these rows' cards render."""
+        keys = []
+        for row in rows:
+            entry = self._model.row(row)
+            for text in markdown_texts(entry.message, expanded=self.is_expanded(entry)):
+                keys.append((text, self.dark, self.labels.copy))
+        return keys
 
     def code_blocks(self, row: int) -> tuple[str, ...]:
         return self.document(row).code_blocks

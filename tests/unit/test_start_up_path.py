@@ -17,6 +17,9 @@ import pytest
 
 from r1desk import api
 from r1desk.app import LOG_ROLL_BYTES, _setup_logging
+from r1desk.domain import Conversation, Message, MessageStatus, Role
+from r1desk.paths import AppPaths
+from r1desk.storage import Repository
 
 # Everything run_gui imports before it waits for the first paint, and what the window builds.
 BEFORE_FIRST_PAINT = """
@@ -154,3 +157,54 @@ def test_the_app_runs_no_automatic_collection_once_qt_is_loaded(tmp_path: Path) 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["0"]
+
+
+FIRST_PAINT = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from r1desk.app import build_context
+from r1desk.paths import AppPaths
+from r1desk.render.prerendered import PRERENDERED
+from r1desk.ui.main_window import MainWindow
+from r1desk.ui.startup import prepare_app, wait_for_first_paint
+
+paths = AppPaths.for_data_dir(Path(sys.argv[1]))
+app = QApplication([])
+ctx, _ = build_context(paths)
+prepare_app(app, ctx.providers.settings)
+window = MainWindow(ctx)
+window.chat.view.defer_code_colours()
+PRERENDERED.load(paths.prerendered_file)  # as run_gui does
+window.restore()
+window.show()
+wait_for_first_paint(window)
+print("markdown_it" in sys.modules)
+window.close()
+"""
+
+
+def test_the_second_start_paints_the_last_messages_without_markdown_it(tmp_path: Path) -> None:
+    paths = AppPaths.for_data_dir(tmp_path / "data").ensure()
+    answer = "Sure:\n\n```python\nprint('hi')\n```\n\n- **one**\n- two\n"
+    messages = [
+        Message(Role.USER, "a question"),
+        Message(Role.ASSISTANT, answer, status=MessageStatus.COMPLETE),
+    ]
+    with Repository.open(paths.database) as repo:
+        repo.import_conversations([Conversation(title="Markdown", messages=messages)])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def start_and_close() -> str:
+        return subprocess.run(
+            [sys.executable, "-c", FIRST_PAINT, str(paths.data_dir)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
+        ).stdout.split()[-1]
+
+    assert start_and_close() == "True"  # nothing kept yet: markdown-it renders the answer
+    assert paths.prerendered_file.exists()  # closing kept what was on screen
+    assert start_and_close() == "False"
