@@ -12,8 +12,11 @@ r1desk's bytecode is compiled first, as a wheel install does.
 Baseline, same run, interleaved with the app launches: a bare PySide6 QMainWindow of the same
 size started by the same Python. Cases: an empty data dir, 10,000 conversations / 500,000
 messages (the first conversation, ~50 messages, is opened), and the same database with its
-5,000-message conversation restored as the last one open. Medians of the repetitions; a
-start-up ratio is the median of each round's ratio to that round's bare launch.
+5,000-message conversation restored as the last one open, and the 10,000-conversation data dir
+as a normal restart finds it (one `--smoke-test` run closed its window first, leaving
+`first-paint.json` and the window state; the other cases' launches are killed, so they never
+have them). Medians of the repetitions; a start-up ratio is the median of each round's ratio
+to that round's bare launch.
 Run alone: `python -m benchmarks.bench_startup`.
 """
 
@@ -142,12 +145,15 @@ def run() -> list[Result]:
         app = [sys.executable, "-m", "r1desk", "--api-base", server.base_url, "--data-dir"]
         full = data_dir_with(db.path, work / "full")
         opened = data_dir_with(db.path, work / "opened", last_conversation=db.big_conversation_id)
+        restarted = data_dir_with(db.path, work / "restarted")
+        subprocess.run([*app, str(restarted), "--smoke-test"], env=env, timeout=120, check=True)
         fresh = iter(range(1000))
         variants = [
             Variant("bare", lambda: [sys.executable, "-c", BARE_WINDOW]),
             Variant("empty", lambda: [*app, str(work / f"empty-{next(fresh)}")]),
             Variant("full", lambda: [*app, str(full)]),
             Variant("opened", lambda: [*app, str(opened)]),
+            Variant("restarted", lambda: [*app, str(restarted)]),
         ]
         with XWatcher(display) as watcher:
             for variant in variants:  # warm-up: page cache, .pyc files, fontconfig cache
@@ -162,7 +168,7 @@ def run() -> list[Result]:
         xvfb.wait(5)
         shutil.rmtree(work, ignore_errors=True)
 
-    bare, empty, full_db, big_open = variants
+    bare, empty, full_db, big_open, restart = variants
     base_s, base_mb = bare.median("visible_s"), bare.median("rss_mb")
 
     def start_note(variant: Variant, what: str) -> str:
@@ -195,6 +201,16 @@ def run() -> list[Result]:
             budget_of="ratio",
             ratio=full_db.paired_ratio(bare),
             note=start_note(full_db, big),
+        ),
+        make_result(
+            "startup.10k_restarted",
+            restart.median("visible_s"),
+            "s",
+            base_s,
+            START_BUDGET_RATIO,
+            budget_of="ratio",
+            ratio=restart.paired_ratio(bare),
+            note=start_note(restart, f"{big}, after a run that closed its window normally"),
         ),
         make_result(
             "startup.open_5000_messages",
