@@ -9,6 +9,7 @@ the data dir, and the next start uses an entry only for the very same text, colo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import zlib
@@ -26,10 +27,12 @@ Key = tuple[str, bool, str]  # text, dark, copy label
 
 
 def renderer_fingerprint() -> str:
-    """Changes whenever the renderer's code or r1desk's version does."""
+    """Changes whenever the renderer's code or r1desk's version does (a frozen build has
+    no sources to read: there the version alone pins the renderer)."""
     checksum = zlib.crc32(__version__.encode())
     for name in RENDERER_SOURCES:
-        checksum = zlib.crc32((Path(__file__).parent / name).read_bytes(), checksum)
+        with contextlib.suppress(OSError):
+            checksum = zlib.crc32((Path(__file__).parent / name).read_bytes(), checksum)
     return f"{FORMAT}-{checksum:08x}"
 
 

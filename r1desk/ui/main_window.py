@@ -8,6 +8,7 @@ window_chat (the chat service's signals, message and banner actions), window_con
 from __future__ import annotations
 
 import itertools
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt
@@ -40,6 +41,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened, to keep start-up li
     from r1desk.ui.transfer_dialogs import ExportDialog
 
 ZOOM_STEP = 10
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -180,7 +182,10 @@ class MainWindow(QMainWindow):
         if self.current_id is not None:
             self.state.setValue("window/last_conversation", self.current_id)
         self.state.sync()
-        save_prerendered(self.ctx.paths.prerendered_file, self.chat.view.tail_markdown())
+        try:
+            save_prerendered(self.ctx.paths.prerendered_file, self.chat.view.tail_markdown())
+        except Exception:  # only the next start's head start is lost; closing must go on
+            log.exception("Keeping the messages on screen for the next start failed")
         self.ctx.chat.stop_all()
         super().closeEvent(event)
 

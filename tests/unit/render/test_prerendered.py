@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from r1desk.render import render_markdown
+from r1desk.render import prerendered, render_markdown
 from r1desk.render.message_card import cached_markdown
 from r1desk.render.prerendered import PRERENDERED, Prerendered, renderer_fingerprint, save
 
@@ -84,3 +84,15 @@ def test_cards_use_a_loaded_entry_for_plain_code_only(tmp_path: Path, shared: Pr
     shared.load(path)
     assert cached_markdown(ANSWER, False, "Copy", False).html == "<p>as rendered last time</p>"
     assert cached_markdown(ANSWER, False, "Copy", True).html != "<p>as rendered last time</p>"
+
+
+def test_a_build_without_sources_still_keeps_and_finds_its_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A frozen app (PyInstaller) has no .py files next to the renderer's modules.
+    monkeypatch.setattr(prerendered, "RENDERER_SOURCES", ("not shipped.py",))
+    path = tmp_path / "first-paint.json"
+    save(path, [(ANSWER, False, "Copy")])
+    loaded = Prerendered()
+    loaded.load(path)
+    assert loaded.get(ANSWER, False, "Copy") == render_markdown(ANSWER, highlight=False)
