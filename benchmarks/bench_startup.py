@@ -180,46 +180,26 @@ def run() -> list[Result]:
             f"{bare.median('mapped_s'):.2f} s)"
         )
 
+    def start_result(case: str, variant: Variant, what: str, budget: bool = True) -> Result:
+        return make_result(
+            case,
+            variant.median("visible_s"),
+            "s",
+            base_s,
+            START_BUDGET_RATIO if budget else None,
+            budget_of="ratio" if budget else "value",
+            ratio=variant.paired_ratio(bare),
+            note=start_note(variant, what),
+        )
+
     opened_what = f"{big}, its {db.big_conversation_messages:,}-message conversation restored"
     return [
-        make_result(
-            "startup.empty_data_dir",
-            empty.median("visible_s"),
-            "s",
-            base_s,
-            START_BUDGET_RATIO,
-            budget_of="ratio",
-            ratio=empty.paired_ratio(bare),
-            note=start_note(empty, "empty --data-dir"),
+        start_result("startup.empty_data_dir", empty, "empty --data-dir"),
+        start_result("startup.10k_conversations", full_db, big),
+        start_result(
+            "startup.10k_restarted", restart, f"{big}, after a run that closed its window normally"
         ),
-        make_result(
-            "startup.10k_conversations",
-            full_db.median("visible_s"),
-            "s",
-            base_s,
-            START_BUDGET_RATIO,
-            budget_of="ratio",
-            ratio=full_db.paired_ratio(bare),
-            note=start_note(full_db, big),
-        ),
-        make_result(
-            "startup.10k_restarted",
-            restart.median("visible_s"),
-            "s",
-            base_s,
-            START_BUDGET_RATIO,
-            budget_of="ratio",
-            ratio=restart.paired_ratio(bare),
-            note=start_note(restart, f"{big}, after a run that closed its window normally"),
-        ),
-        make_result(
-            "startup.open_5000_messages",
-            big_open.median("visible_s"),
-            "s",
-            base_s,
-            ratio=big_open.paired_ratio(bare),
-            note=start_note(big_open, opened_what),
-        ),
+        start_result("startup.open_5000_messages", big_open, opened_what, budget=False),
         make_result(
             "memory.empty_data_dir",
             empty.median("rss_mb"),
