@@ -295,23 +295,25 @@ class ChatView(QTreeView):
 
     def _measure_tail(self) -> None:
         """Lay out the newest rows that fill the viewport so the first paint is exact."""
-        remaining = self.viewport().height()
-        row = self._model.rowCount() - 1
-        while row >= 0 and remaining > 0:
-            remaining -= self._delegate.exact_height(row)
-            row -= 1
+        self._tail_rows(self._delegate.exact_height)
 
-    def tail_markdown(self) -> list[tuple[str, bool, str]]:
-        """The Markdown of the newest rows that fill the viewport, and two more: what the
-        next start's first paint shows of this conversation (see render.prerendered)."""
+    def _tail_rows(self, height_of: Callable[[int], int]) -> list[int]:
+        """The newest rows that fill the viewport, newest first, measured by `height_of`."""
         rows: list[int] = []
         remaining = self.viewport().height()
         row = self._model.rowCount() - 1
         while row >= 0 and remaining > 0:
-            remaining -= self._delegate.row_height(row)
+            remaining -= height_of(row)
             rows.append(row)
             row -= 1
-        rows.extend(range(row, max(-1, row - TAIL_EXTRA_ROWS), -1))
+        return rows
+
+    def tail_markdown(self) -> list[tuple[str, bool, str]]:
+        """The Markdown of the newest rows that fill the viewport, and two more: what the
+        next start's first paint shows of this conversation (see render.prerendered)."""
+        rows = self._tail_rows(self._delegate.row_height)
+        oldest = rows[-1] - 1 if rows else self._model.rowCount() - 1
+        rows.extend(range(oldest, max(-1, oldest - TAIL_EXTRA_ROWS), -1))
         return self._delegate.markdown_keys(rows)
 
     def _on_height_known(self, row: int) -> None:
