@@ -5,20 +5,18 @@ The API key is never a setting: it lives in `r1desk.secrets`.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from r1desk.private_files import write_private_file_atomically
 from r1desk.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
@@ -359,22 +357,3 @@ def save_settings(path: Path, settings: Settings) -> None:
     """Write settings atomically (temp file in the same folder + os.replace), mode 0600."""
     text = json.dumps(settings.to_json_dict(), indent=2, ensure_ascii=False) + "\n"
     write_private_file_atomically(path, text)
-
-
-def write_private_file_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the new one, never half of one. New file is 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.name == "posix":
-            tmp.chmod(0o600)  # mkstemp already does, but say it where it matters
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from r1desk import __version__
+from r1desk.private_files import write_private_file_atomically
 from r1desk.render.markdown import RenderedMarkdown, render_markdown
 
 FORMAT = 1
@@ -82,14 +82,8 @@ def save(path: Path, wanted: Iterable[Key]) -> None:
             }
         )
     document = {"renderer": renderer_fingerprint(), "entries": entries}
-    partial = path.with_name(path.name + ".tmp")
-    try:
-        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            json.dump(document, file, ensure_ascii=False)
-        partial.replace(path)
-    except OSError:
-        partial.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        write_private_file_atomically(path, json.dumps(document, ensure_ascii=False))
 
 
 PRERENDERED = Prerendered()

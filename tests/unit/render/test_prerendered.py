@@ -71,8 +71,10 @@ def test_another_renderer_or_a_damaged_file_gives_nothing(tmp_path: Path) -> Non
 
 
 def test_a_file_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
-    save(tmp_path / "no such folder" / "first-paint.json", [(ANSWER, False, "Copy")])
-    assert list(tmp_path.iterdir()) == []
+    blocker = tmp_path / "a file, not a folder"
+    blocker.write_text("")
+    save(blocker / "first-paint.json", [(ANSWER, False, "Copy")])
+    assert list(tmp_path.iterdir()) == [blocker]
 
 
 def test_cards_use_a_loaded_entry_for_plain_code_only(tmp_path: Path, shared: Prerendered) -> None:
