@@ -38,12 +38,12 @@ def test_cycles_are_freed_by_the_timer_on_the_main_thread(qtbot: QtBot) -> None:
         gc.disable()  # the test suite keeps automatic collection off (tests/conftest.py)
 
 
-def test_source_lines_cached_by_imports_are_let_go(qtbot: QtBot) -> None:
+def test_cached_source_lines_are_let_go(qtbot: QtBot) -> None:
     import linecache
 
     import r1desk.services.main_thread_gc as module
 
-    assert linecache.getlines(module.__file__)  # what PySide6's import hook leaves behind
+    assert linecache.getlines(module.__file__)  # what a traceback or inspect leaves behind
     assert module.__file__ in linecache.cache
     collector = MainThreadGarbageCollector()
     collector.start()
