@@ -67,7 +67,7 @@ def render_markdown(
         "budget": HIGHLIGHT_BUDGET_CHARS if highlight else 0,
         "copy_label": copy_label,
     }
-    body = _markdown().render(text, env)
+    body = markdown_parser().render(text, env)
     return RenderedMarkdown(html=body, code_blocks=tuple(env["code_blocks"]))
 
 
@@ -173,7 +173,8 @@ def _blockquote_open(
 
 
 @functools.lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
+    """The one markdown-it instance, configured for model output (built on first use)."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
@@ -193,7 +194,7 @@ def _markdown() -> MarkdownIt:
 def load_renderer() -> None:
     """Import markdown-it and Pygments and build the parser. Only imports and caches: safe
     to call from a worker thread."""
-    _markdown()
+    markdown_parser()
     load_highlighter()
 
 
