@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from r1desk.domain import Message, MessageStatus, Role
+from r1desk.render.chunks import split_markdown
 from r1desk.render.markdown import RenderedMarkdown, render_markdown
 from r1desk.render.prerendered import PRERENDERED
 
@@ -86,6 +87,20 @@ def reasoning_title(message: Message, now: datetime, labels: CardLabels = ENGLIS
     return labels.thought_for.format(n=round(message.elapsed_s))
 
 
+@dataclass(frozen=True)
+class RenderedCard:
+    """A card's HTML in pieces, each laid out on its own and stacked (see render.chunks):
+    a long reply is cut between paragraphs so that an update rebuilds only its last piece.
+    Joined, the pieces are the card's HTML as one document."""
+
+    pieces: tuple[str, ...]
+    code_blocks: tuple[str, ...]
+
+    @property
+    def html(self) -> str:
+        return "\n".join(self.pieces)
+
+
 def message_card_html(
     message: Message,
     *,
@@ -94,63 +109,85 @@ def message_card_html(
     now: datetime,
     labels: CardLabels = ENGLISH,
     highlight: bool = True,
-) -> RenderedMarkdown:
+    chunked: bool = False,
+) -> RenderedCard:
     """The whole card; code blocks of the answer come first, then those of the reasoning.
-    `highlight=False` leaves all code plain (cheap: no Pygments)."""
+    `highlight=False` leaves all code plain (cheap: no Pygments). `chunked` cuts long
+    Markdown into pieces (it needs markdown-it's parser, so not before that has loaded)."""
     dim = "#9aa0a6" if dark else "#5f6368"
     link = "#8ab4f8" if dark else "#0b57d0"
     error = "#f28b82" if dark else "#b3261e"
-    parts = [_header(message, dim, labels)]
-    code_blocks: list[str] = []
+    pieces: list[list[str]] = [[_header(message, dim, labels)]]
+    pending = message.status is MessageStatus.PENDING
+    answer: list[RenderedMarkdown] = []
+    if message.content and message.role is not Role.USER:
+        answer = _rendered(message.content, dark, labels.copy, highlight, chunked, pending)
+    code_blocks = [block for part in answer for block in part.code_blocks]
 
     if message.role is Role.ASSISTANT:
-        pending = message.status is MessageStatus.PENDING
         title = html.escape(reasoning_title(message, now, labels))
         if message.reasoning:
             arrow = "▾" if expanded else "▸"
-            parts.append(
+            pieces[-1].append(
                 f'<p style="margin-top:0"><a href="{TOGGLE_HREF}" '
                 f'style="color:{dim}; text-decoration:none">{arrow} {title}</a></p>'
             )
             if expanded:
-                rendered = cached_markdown(message.reasoning, dark, labels.copy, highlight)
-                answer_blocks = _answer_blocks(message, dark, labels.copy, highlight)
-                body = _shift_copy_links(rendered.html, len(answer_blocks))
-                parts.append(
-                    f'<div style="color:{dim}; font-style:italic; margin-left:12px">{body}</div>'
+                reasoning = _rendered(
+                    message.reasoning, dark, labels.copy, highlight, chunked, pending
                 )
-                code_blocks.extend(rendered.code_blocks)
+                for i, body in enumerate(_numbered(reasoning, first=len(code_blocks))):
+                    if i:
+                        pieces.append([])
+                    pieces[-1].append(
+                        f'<div style="color:{dim}; font-style:italic; margin-left:12px">'
+                        f"{body.rstrip()}</div>"
+                    )
+                code_blocks.extend(block for part in reasoning for block in part.code_blocks)
         elif pending:
-            parts.append(f'<p style="margin-top:0; color:{dim}">{title}</p>')
+            pieces[-1].append(f'<p style="margin-top:0; color:{dim}">{title}</p>')
 
-    if message.content:
-        if message.role is Role.USER:
-            text = html.escape(message.content, quote=False)
-            parts.append(f'<p style="white-space:pre-wrap; margin-top:0">{text}</p>')
-        else:
-            # Code is highlighted once the reply is complete, not on every streamed update.
-            final = highlight and message.status is not MessageStatus.PENDING
-            rendered = cached_markdown(message.content, dark, labels.copy, final)
-            parts.append(rendered.html)
-            code_blocks[:0] = rendered.code_blocks
+    if message.content and message.role is Role.USER:
+        text = html.escape(message.content, quote=False)
+        pieces[-1].append(f'<p style="white-space:pre-wrap; margin-top:0">{text}</p>')
+    for i, body in enumerate(_numbered(answer, first=0)):
+        if i:
+            pieces.append([])
+        pieces[-1].append(body)
 
     retry = f'<a href="{RETRY_HREF}" style="color:{link}">{html.escape(labels.retry)}</a>'
     if message.status is MessageStatus.INTERRUPTED:
         stopped = html.escape(labels.stopped)
-        parts.append(f'<p style="color:{dim}">{stopped} · {retry}</p>')
+        pieces[-1].append(f'<p style="color:{dim}">{stopped} · {retry}</p>')
     elif message.status is MessageStatus.FAILED:
         reason = html.escape(message.error or labels.failed, quote=False)
-        parts.append(f'<p style="color:{error}">{reason} · {retry}</p>')
-    return RenderedMarkdown(html="\n".join(parts), code_blocks=tuple(code_blocks))
+        pieces[-1].append(f'<p style="color:{error}">{reason} · {retry}</p>')
+    return RenderedCard(
+        pieces=tuple("\n".join(parts).rstrip() for parts in pieces), code_blocks=tuple(code_blocks)
+    )
 
 
-def _answer_blocks(
-    message: Message, dark: bool, copy_label: str, highlight: bool
-) -> tuple[str, ...]:
-    if not message.content or message.role is Role.USER:
-        return ()
-    final = highlight and message.status is not MessageStatus.PENDING
-    return cached_markdown(message.content, dark, copy_label, final).code_blocks
+def _rendered(
+    text: str, dark: bool, copy_label: str, highlight: bool, chunked: bool, growing: bool
+) -> list[RenderedMarkdown]:
+    """`text` rendered chunk by chunk. While it is `growing` (streaming in), the code of its
+    last chunk stays plain: it would be highlighted again on every update. The chunks before
+    it no longer change, so each is highlighted once, when the next one begins."""
+    chunks = split_markdown(text) if chunked else [text]
+    last = len(chunks) - 1
+    return [
+        cached_markdown(chunk, dark, copy_label, highlight and not (growing and i == last))
+        for i, chunk in enumerate(chunks)
+    ]
+
+
+def _numbered(parts: list[RenderedMarkdown], *, first: int) -> list[str]:
+    """Each part's HTML, its "Copy" links numbered on from `first` across the parts."""
+    bodies = []
+    for part in parts:
+        bodies.append(_shift_copy_links(part.html, first))
+        first += len(part.code_blocks)
+    return bodies
 
 
 def _shift_copy_links(body: str, offset: int) -> str:

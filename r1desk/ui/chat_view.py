@@ -13,7 +13,16 @@ import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -404,8 +413,7 @@ class ChatView(QTreeView):
         if not index.isValid():
             return -1, ""
         origin = self._delegate.content_origin(self.visualRect(index).topLeft())
-        doc = self._delegate.document(index.row()).doc
-        return index.row(), doc.documentLayout().anchorAt(pos - origin)
+        return index.row(), self._delegate.document(index.row()).anchor_at(QPointF(pos - origin))
 
     def activate_anchor(self, row: int, href: str) -> None:
         message = self._model.row(row).message

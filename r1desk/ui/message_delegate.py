@@ -22,17 +22,14 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetrics,
     QPainter,
     QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -44,27 +41,14 @@ from PySide6.QtWidgets import (
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
 from r1desk.render.message_card import CardLabels, markdown_texts, message_card_html
+from r1desk.ui.card_document import CardDocument, SafeDocument, card_document
 from r1desk.ui.message_model import MessageListModel, Row
 
 H_PAD = 14
 V_PAD = 8
 DOC_CACHE_SIZE = 300
+PIECE_CACHE_SIZE = 200
 DONE = MessageStatus.COMPLETE
-
-
-class SafeDocument(QTextDocument):
-    """A document that never loads anything: no images, no stylesheets, local or remote."""
-
-    def loadResource(self, type: int, name: QUrl | str) -> Any:
-        return None
-
-
-class _Doc:
-    __slots__ = ("code_blocks", "doc")
-
-    def __init__(self, doc: SafeDocument, code_blocks: tuple[str, ...]) -> None:
-        self.doc = doc
-        self.code_blocks = code_blocks
 
 
 def card_labels() -> CardLabels:
@@ -107,11 +91,13 @@ class MessageDelegate(QStyledItemDelegate):
         self.highlighted_key: int | None = None
         self.highlight_code = True  # False: code is painted plain (see ChatView.defer_code_colours)
         self.documents_built = 0  # for tests and benchmarks
+        self.pieces_laid_out = 0  # likewise
         self._width = 600
         self._font = QFont()
         self._line_height = 18
         self._char_width = 7.0
-        self._docs: OrderedDict[tuple[Any, ...], _Doc] = OrderedDict()
+        self._docs: OrderedDict[tuple[Any, ...], CardDocument] = OrderedDict()
+        self._pieces: OrderedDict[str, SafeDocument] = OrderedDict()  # of long cards, by HTML
         self._exact: dict[tuple[int, int, bool], int] = {}
         self.labels = card_labels()
         self._estimates: dict[tuple[int, int, bool], int] = {}
@@ -130,6 +116,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._line_height = metrics.lineSpacing()
         self._char_width = max(1.0, metrics.averageCharWidth() * 1.05)
         self._docs.clear()
+        self._pieces.clear()
         return True
 
     def is_expanded(self, entry: Row) -> bool:
@@ -140,7 +127,7 @@ class MessageDelegate(QStyledItemDelegate):
         return self._width - 2 * H_PAD
 
     # documents and heights
-    def document(self, row: int) -> _Doc:
+    def document(self, row: int) -> CardDocument:
         entry = self._model.row(row)
         expanded = self.is_expanded(entry)
         pending = entry.message.status is MessageStatus.PENDING
@@ -159,20 +146,32 @@ class MessageDelegate(QStyledItemDelegate):
             now=now,
             labels=self.labels,
             highlight=self.highlight_code,
+            chunked=self.highlight_code,  # markdown-it has loaded by then
         )
-        doc = SafeDocument()
-        doc.setUndoRedoEnabled(False)
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(self._font)
-        doc.setTextWidth(self.text_width)
-        doc.setHtml(card.html)
-        built = _Doc(doc, card.code_blocks)
+        built = CardDocument(
+            [self._piece(html, len(card.pieces)) for html in card.pieces], card.code_blocks
+        )
         self.documents_built += 1
         self._docs[key] = built
         if len(self._docs) > DOC_CACHE_SIZE:
             self._docs.popitem(last=False)
-        self._exact[(entry.key, entry.version, expanded)] = ceil(doc.size().height()) + 2 * V_PAD
+        self._exact[(entry.key, entry.version, expanded)] = ceil(built.height) + 2 * V_PAD
         return built
+
+    def _piece(self, html: str, pieces: int) -> SafeDocument:
+        """A laid-out piece; those of long cards are kept by their HTML, so that a streamed
+        update or the "Thinking…" tick lays out only the pieces whose HTML changed."""
+        doc = self._pieces.get(html) if pieces > 1 else None
+        if doc is None:
+            doc = card_document(html, self._font, self.text_width)
+            self.pieces_laid_out += 1
+            if pieces > 1:
+                self._pieces[html] = doc
+                if len(self._pieces) > PIECE_CACHE_SIZE:
+                    self._pieces.popitem(last=False)
+        else:
+            self._pieces.move_to_end(html)
+        return doc
 
     def exact_height(self, row: int) -> int:
         entry = self._model.row(row)
@@ -258,12 +257,13 @@ class MessageDelegate(QStyledItemDelegate):
         built = self.document(row)
         origin = self.content_origin(rect.topLeft())
         painter.translate(origin)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette = palette
         # Only the part on screen: a long reply drawn whole cost ~8 ms per streamed update.
         shown = QRectF(_visible_part(rect, option.widget).translated(-origin))
-        context.clip = shown.intersected(QRectF(0, 0, self.text_width, rect.height() - V_PAD))
-        built.doc.documentLayout().draw(painter, context)
+        built.draw(
+            painter,
+            shown.intersected(QRectF(0, 0, self.text_width, rect.height() - V_PAD)),
+            palette,
+        )
         painter.restore()
         if self.exact_height(row) != rect.height():
             self.height_known.emit(row)

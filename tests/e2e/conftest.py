@@ -118,7 +118,7 @@ def start_app(
 
 def anchors_in(app: RunningApp, row: int) -> list[str]:
     """The distinct link targets in a painted message card, in order."""
-    doc = app.window.chat.view._delegate.document(row).doc
+    doc = app.window.chat.view._delegate.document(row).docs[0]
     found: list[str] = []
     block = doc.begin()
     while block.isValid():

@@ -72,7 +72,7 @@ def test_hostile_reply_loads_nothing_runs_nothing_and_links_are_refused(
     assert attacker.requests == []
 
     # Raw HTML is shown as text, not interpreted; the script did not run.
-    text = view._delegate.document(row).doc.toPlainText()
+    text = view._delegate.document(row).plain_text()
     assert "<script>document.title = 'pwned'</script>" in text
     assert f'<img src="{attacker.origin}/raw-img" width=1>' in text
     assert "<iframe" in text

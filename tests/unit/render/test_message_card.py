@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
@@ -103,3 +104,17 @@ def test_code_is_highlighted_once_the_reply_is_complete() -> None:
 
     assert "<span" not in code_html(streaming.html)  # plain while streaming
     assert "<span" in code_html(done.html)  # highlighted when complete
+
+
+def test_a_streaming_reply_gets_colours_chunk_by_chunk_as_each_settles() -> None:
+    code = "```python\ndef f():\n    return 1\n```"
+    prose = "Words about the event loop, long enough to fill a chunk. " * 12
+    text = "\n\n".join(f"{prose}\n\n{code}" for _ in range(8))
+    pending = Message(Role.ASSISTANT, text, status=MessageStatus.PENDING)
+    card = message_card_html(pending, expanded=False, dark=False, now=utc_now(), chunked=True)
+    coloured = [">def</span>" in piece for piece in card.pieces]
+    assert len(card.pieces) >= 3
+    assert all(coloured[:-1]) and not coloured[-1]  # the growing chunk stays plain
+    done = dataclasses.replace(pending, status=MessageStatus.COMPLETE)
+    card = message_card_html(done, expanded=False, dark=False, now=utc_now(), chunked=True)
+    assert all(">def</span>" in piece for piece in card.pieces)

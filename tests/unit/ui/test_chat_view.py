@@ -50,13 +50,13 @@ def view(qtbot: QtBot) -> ChatView:
 
 
 def _text(view: ChatView, row: int) -> str:
-    return view._delegate.document(row).doc.toPlainText()
+    return view._delegate.document(row).plain_text()
 
 
 def _anchor_point(view: ChatView, row: int, href: str) -> QPoint:
     """Viewport position of the middle of the first character of the anchor `href`."""
     view.scrollTo(view.model().index(row, 0))
-    doc = view._delegate.document(row).doc
+    doc = view._delegate.document(row).docs[0]
     block = doc.begin()
     while block.isValid():
         it = block.begin()
@@ -77,7 +77,7 @@ def _anchor_point(view: ChatView, row: int, href: str) -> QPoint:
 
 
 def _hrefs(view: ChatView, row: int) -> list[str]:
-    doc = view._delegate.document(row).doc
+    doc = view._delegate.document(row).docs[0]
     found, block = [], doc.begin()
     while block.isValid():
         it = block.begin()
@@ -354,7 +354,7 @@ def test_empty_view_shows_a_placeholder_and_is_accessible(view: ChatView) -> Non
 
 def _code_colours(view: ChatView, row: int) -> set[str]:
     """Foreground colours used in the code of a painted card."""
-    doc = view._delegate.document(row).doc
+    doc = view._delegate.document(row).docs[0]
     colours, block = set(), doc.begin()
     while block.isValid():
         it = block.begin()
