@@ -8,6 +8,8 @@ competes with the app for the GIL, and sends one SSE event every 5 ms (its own s
 every 10 ms, so the benchmark's copy keeps an exact pace). A 1 ms QTimer probe records when it
 fires; a stall is the gap between two ticks. Baseline, same run: the same probe for as long,
 same window, nothing streaming. Median of 5 replies.
+`streaming.long_reply`: the same for a 60 KB answer written as models write (paragraphs, lists,
+code), 28 characters per event (median of 3): the cost of an update must not grow with the reply.
 Run alone: `python -m benchmarks.bench_streaming`.
 """
 
@@ -31,7 +33,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import keyring
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.data import data_dir_with, generate_conversations, quick_mode
+from benchmarks.data import TextMaker, data_dir_with, generate_conversations, quick_mode
 from benchmarks.report import Result, make_result
 from r1desk.app import build_context, make_event_loop, shutdown
 from r1desk.paths import AppPaths
@@ -47,9 +49,10 @@ MAX_BUDGET_MS = 16.0
 P99_BUDGET_MS = 8.0
 HISTORY = 1_000
 IDLE_S = 3.0
+LONG_REPLY_CHARS = 60_000  # as long as R1's longest answers
 
 
-def serve() -> None:
+def serve(piece_chars: int) -> None:
     """In the fake server's own process: print the OpenAI base URL, serve until stdin closes."""
     from tests.fakes.handler import FakeHandler
     from tests.fakes.server import FakeServer
@@ -66,6 +69,7 @@ def serve() -> None:
     FakeHandler.disable_nagle_algorithm = True
     with FakeServer() as server:
         server.chunk_delay = CHUNK_DELAY_S
+        server.piece_chars = piece_chars
         print(server.openai_base_url, flush=True)
         sys.stdin.read()
 
@@ -120,12 +124,10 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
     return results
 
 
-def run() -> list[Result]:
-    repeats = 1 if quick_mode() else 5
-    words = 200 if quick_mode() else 600  # the fake's answer repeats the prompt three times
-    prompt = " ".join(f"streamed{k % 50} word" for k in range(words // 2))
+def stream_replies(prompt: str, repeats: int, piece_chars: int) -> list[Round]:
+    """Send `prompt` `repeats` times to a fresh fake that streams `piece_chars` per event."""
     fake = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.bench_streaming", "--serve"],
+        [sys.executable, "-m", "benchmarks.bench_streaming", "--serve", str(piece_chars)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -161,10 +163,23 @@ def run() -> list[Result]:
             collector.stop()
             fake.stdin.close()
             fake.wait(10)
+    return rounds
+
+
+def long_prompt(chars: int) -> str:
+    """A reply of `chars` as models write them (paragraphs, lists, code), for the fake to echo."""
+    text = TextMaker(11)
+    replies: list[str] = []
+    while sum(len(r) + 2 for r in replies) < chars:
+        replies.append(text.reply())
+    return "!echo " + "\n\n".join(replies)
+
+
+def stall_results(name: str, rounds: list[Round], what: str) -> list[Result]:
     rates = [len(r.updates) / (r.updates[-1] - r.updates[0]) for r in rounds]
     worst = max(max(r.streaming) for r in rounds)
     note = (
-        f"median of {repeats} replies of {len(rounds[0].updates)} streamed updates into "
+        f"median of {len(rounds)} {what} of {len(rounds[0].updates)} streamed updates into "
         f"{HISTORY:,} messages, received at {statistics.median(rates):.0f}/s (sent at "
         f"{1 / CHUNK_DELAY_S:.0f}/s); worst stall of all rounds {worst:.1f} ms"
     )
@@ -174,7 +189,7 @@ def run() -> list[Result]:
 
     return [
         make_result(
-            "streaming.max_stall",
+            f"{name}.max_stall",
             median_of(max, "streaming"),
             "ms",
             median_of(max, "idle"),
@@ -182,7 +197,7 @@ def run() -> list[Result]:
             note=note,
         ),
         make_result(
-            "streaming.p99_stall",
+            f"{name}.p99_stall",
             median_of(p99, "streaming"),
             "ms",
             median_of(p99, "idle"),
@@ -191,8 +206,21 @@ def run() -> list[Result]:
     ]
 
 
+def run() -> list[Result]:
+    quick = quick_mode()
+    words = 200 if quick else 600  # the fake's answer repeats the prompt three times
+    prompt = " ".join(f"streamed{k % 50} word" for k in range(words // 2))
+    short = stream_replies(prompt, repeats=1 if quick else 5, piece_chars=7)
+    chars = 8_000 if quick else LONG_REPLY_CHARS
+    long = stream_replies(long_prompt(chars), repeats=1 if quick else 3, piece_chars=28)
+    return [
+        *stall_results("streaming", short, "replies"),
+        *stall_results("streaming.long_reply", long, f"{chars // 1000} KB replies"),
+    ]
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--serve"]:
-        serve()
+    if sys.argv[1:2] == ["--serve"]:
+        serve(int(sys.argv[2]))
     else:
         print(json.dumps(run(), indent=2))

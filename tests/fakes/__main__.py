@@ -31,7 +31,8 @@ def main() -> None:
     print(f"OpenAI-compatible base URL: {server.openai_base_url}")
     print("API key:                    test-key")
     print(f"Try:  r1desk --api-base {server.base_url}")
-    print("Chat triggers: !status N, !html N, !slow S, !drop, !garbage, !credits X. Ctrl+C stops.")
+    print("Chat triggers: !status N, !html N, !slow S, !drop, !garbage, !credits X, !echo TEXT.")
+    print("Ctrl+C stops.")
     try:
         while True:
             time.sleep(3600)

@@ -152,6 +152,8 @@ class FakeHandler(BaseHTTPRequestHandler):
                 self._error(406, openai=openai)
                 return
             reply = replies.answer_for(text)
+            if word == "!echo":
+                reply = ("Repeating what was asked.", text.split(None, 1)[1] if arg else "")
         stream = bool(data.get("stream")) and (openai or self.fake.segmind_streams)
         self._answer(model, text, reply, stream)
 

@@ -21,6 +21,7 @@ failures from the chat box:
     !drop        close the connection without a response
     !garbage     200 with a truncated, invalid JSON body
     !credits X   set the balance to X (answers without charging)
+    !echo TEXT   answer with TEXT itself as the Markdown reply (a long reply, in benchmarks)
 Anything else gets a deterministic Markdown answer (a table and a Python block) that echoes the
 text, with reasoning "The user asked about: <text> ...", in `reasoning_style`:
 "field" (reasoning_content), "reasoning" (reasoning), "think" (inline) or "bare" (only </think>).
