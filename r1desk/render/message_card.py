@@ -122,7 +122,7 @@ def message_card_html(
     answer: list[RenderedMarkdown] = []
     if message.content and message.role is not Role.USER:
         answer = _rendered(message.content, dark, labels.copy, highlight, chunked, pending)
-    code_blocks = [block for part in answer for block in part.code_blocks]
+    code_blocks = _code_blocks(answer)
 
     if message.role is Role.ASSISTANT:
         title = html.escape(reasoning_title(message, now, labels))
@@ -136,24 +136,17 @@ def message_card_html(
                 reasoning = _rendered(
                     message.reasoning, dark, labels.copy, highlight, chunked, pending
                 )
-                for i, body in enumerate(_numbered(reasoning, first=len(code_blocks))):
-                    if i:
-                        pieces.append([])
-                    pieces[-1].append(
-                        f'<div style="color:{dim}; font-style:italic; margin-left:12px">'
-                        f"{body.rstrip()}</div>"
-                    )
-                code_blocks.extend(block for part in reasoning for block in part.code_blocks)
+                style = f"color:{dim}; font-style:italic; margin-left:12px"
+                bodies = _numbered(reasoning, first=len(code_blocks))
+                _continue(pieces, [f'<div style="{style}">{b.rstrip()}</div>' for b in bodies])
+                code_blocks += _code_blocks(reasoning)
         elif pending:
             pieces[-1].append(f'<p style="margin-top:0; color:{dim}">{title}</p>')
 
     if message.content and message.role is Role.USER:
         text = html.escape(message.content, quote=False)
         pieces[-1].append(f'<p style="white-space:pre-wrap; margin-top:0">{text}</p>')
-    for i, body in enumerate(_numbered(answer, first=0)):
-        if i:
-            pieces.append([])
-        pieces[-1].append(body)
+    _continue(pieces, _numbered(answer, first=0))
 
     retry = f'<a href="{RETRY_HREF}" style="color:{link}">{html.escape(labels.retry)}</a>'
     if message.status is MessageStatus.INTERRUPTED:
@@ -188,6 +181,19 @@ def _numbered(parts: list[RenderedMarkdown], *, first: int) -> list[str]:
         bodies.append(_shift_copy_links(part.html, first))
         first += len(part.code_blocks)
     return bodies
+
+
+def _code_blocks(parts: list[RenderedMarkdown]) -> list[str]:
+    return [block for part in parts for block in part.code_blocks]
+
+
+def _continue(pieces: list[list[str]], bodies: list[str]) -> None:
+    """The chunks of one text: the first continues the last piece, each further chunk
+    starts a piece of its own (chunks are cut where pieces stack exactly)."""
+    for i, body in enumerate(bodies):
+        if i:
+            pieces.append([])
+        pieces[-1].append(body)
 
 
 def _shift_copy_links(body: str, offset: int) -> str:

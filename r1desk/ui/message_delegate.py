@@ -148,9 +148,8 @@ class MessageDelegate(QStyledItemDelegate):
             highlight=self.highlight_code,
             chunked=self.highlight_code,  # markdown-it has loaded by then
         )
-        built = CardDocument(
-            [self._piece(html, len(card.pieces)) for html in card.pieces], card.code_blocks
-        )
+        shared = len(card.pieces) > 1
+        built = CardDocument([self._piece(html, shared) for html in card.pieces], card.code_blocks)
         self.documents_built += 1
         self._docs[key] = built
         if len(self._docs) > DOC_CACHE_SIZE:
@@ -158,19 +157,19 @@ class MessageDelegate(QStyledItemDelegate):
         self._exact[(entry.key, entry.version, expanded)] = ceil(built.height) + 2 * V_PAD
         return built
 
-    def _piece(self, html: str, pieces: int) -> SafeDocument:
-        """A laid-out piece; those of long cards are kept by their HTML, so that a streamed
-        update or the "Thinking…" tick lays out only the pieces whose HTML changed."""
-        doc = self._pieces.get(html) if pieces > 1 else None
-        if doc is None:
-            doc = card_document(html, self._font, self.text_width)
-            self.pieces_laid_out += 1
-            if pieces > 1:
-                self._pieces[html] = doc
-                if len(self._pieces) > PIECE_CACHE_SIZE:
-                    self._pieces.popitem(last=False)
-        else:
+    def _piece(self, html: str, shared: bool) -> SafeDocument:
+        """A laid-out piece. Those of long cards (`shared`) are kept by their HTML, so that a
+        streamed update or the "Thinking…" tick lays out only the pieces whose HTML changed."""
+        doc = self._pieces.get(html) if shared else None
+        if doc is not None:
             self._pieces.move_to_end(html)
+            return doc
+        doc = card_document(html, self._font, self.text_width)
+        self.pieces_laid_out += 1
+        if shared:
+            self._pieces[html] = doc
+            if len(self._pieces) > PIECE_CACHE_SIZE:
+                self._pieces.popitem(last=False)
         return doc
 
     def exact_height(self, row: int) -> int:
