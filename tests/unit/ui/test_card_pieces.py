@@ -110,16 +110,6 @@ def test_a_link_in_a_late_piece_is_found_where_it_is_drawn(qtbot: QtBot) -> None
     assert card.anchor_at(QPointF(inside.x(), inside.y() + 0.5)) != href
 
 
-@pytest.fixture
-def view(qtbot: QtBot) -> ChatView:
-    widget = ChatView()
-    qtbot.addWidget(widget)
-    widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def test_streaming_a_long_reply_lays_out_only_its_last_piece(view: ChatView) -> None:
     text = _long_markdown(3, sections=20)
     reply = Message(Role.ASSISTANT, "", status=MessageStatus.PENDING, id=7)

@@ -39,16 +39,6 @@ def _conversation() -> list[Message]:
     ]
 
 
-@pytest.fixture
-def view(qtbot: QtBot) -> ChatView:
-    widget = ChatView()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def _text(view: ChatView, row: int) -> str:
     return view._delegate.document(row).plain_text()
 
