@@ -80,9 +80,7 @@ class ChatView(QTreeView):
         self._expanded: dict[int, bool] = {}  # by message id: the user's choice survives reloads
         self._follow = True  # pinned to the bottom
         self._stale_rows: set[int] = set()
-        # The newest message of each row (by key) waiting for the next coalesced redraw. It
-        # reaches the model only then, so a paint in between never lays out a newer version.
-        self._pending_updates: dict[int, Message] = {}
+        self._pending_updates: set[int] = set()  # row keys waiting for the next coalesced redraw
         self._zoom = 100
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
@@ -179,7 +177,8 @@ class ChatView(QTreeView):
         if row < 0:
             self.append_message(message)
             return
-        self._pending_updates[self._model.row(row).key] = message
+        self._model.replace(row, message, notify=False)
+        self._pending_updates.add(self._model.row(row).key)
         if not self._update_timer.isActive():
             self._update_timer.start()
 
@@ -364,11 +363,10 @@ class ChatView(QTreeView):
             self.verticalScrollBar().setValue(maximum)
 
     def _flush_updates(self) -> None:
-        updates, self._pending_updates = self._pending_updates, {}
-        for key, message in updates.items():
+        keys, self._pending_updates = self._pending_updates, set()
+        for key in keys:
             row = self._model.find_key(key)
             if row >= 0:
-                self._model.replace(row, message, notify=False)
                 if self._follow or self._is_visible(row):
                     self._delegate.exact_height(row)
                 self._model.notify_changed(row)
