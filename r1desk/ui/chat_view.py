@@ -10,7 +10,6 @@ is reading in place (or staying pinned to the bottom).
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -42,11 +41,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolTip, QTreeView, QWidget
 
 from r1desk.domain import Message, MessageStatus, Role
-from r1desk.render import is_safe_url, load_renderer, warm_up
+from r1desk.render import is_safe_url
 from r1desk.render.message_card import ACTION_SCHEME, TOGGLE_HREF
 from r1desk.ui.message_delegate import MessageDelegate
 from r1desk.ui.message_menu import build_message_menu
 from r1desk.ui.message_model import MessageListModel
+from r1desk.ui.renderer_loader import RendererLoader
 from r1desk.ui.viewport import own_viewport
 
 log = logging.getLogger(__name__)
@@ -55,7 +55,6 @@ PLACEHOLDER = "Ask R1 anything. Enter sends, Shift+Enter adds a line."  # see pl
 STREAM_REDRAW_MS = 50
 HIGHLIGHT_MS = 1500
 WARM_UP_DELAY_MS = 300
-LOADER_POLL_MS = 20
 TAIL_EXTRA_ROWS = 2  # in case the next window is taller
 TICK_MS = 500
 COPY_SCHEME = "r1desk-copy:"
@@ -121,10 +120,7 @@ class ChatView(QTreeView):
         self._configure_delegate()
         self._relayout_when_shown = False
         self._warm_up_due = True  # scheduled by the first paint, so it never delays that paint
-        self._loader: threading.Thread | None = None
-        self._loader_timer = QTimer(self)
-        self._loader_timer.setInterval(LOADER_POLL_MS)
-        self._loader_timer.timeout.connect(self._check_loader)
+        self._renderer = RendererLoader(self, ready=self._colour_code)
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -269,21 +265,8 @@ class ChatView(QTreeView):
         the window's first paint at start-up does not wait for them; colours follow."""
         self._delegate.highlight_code = False
 
-    def _warm_up(self) -> None:
-        """Import Pygments (and markdown-it, if the first paint did without) in a worker
-        thread: on the GUI thread they froze the window for ~40 ms right after start-up.
-        Then colour the code. The thread touches no Qt object: a timer notices its end."""
-        self._loader = threading.Thread(target=load_renderer, name="r1desk-pygments")
-        self._loader.daemon = True
-        self._loader.start()
-        self._loader_timer.start()
-
-    def _check_loader(self) -> None:
-        if self._loader is None or self._loader.is_alive():
-            return
-        self._loader_timer.stop()
-        self._loader = None
-        warm_up()  # a first render on this thread; cheap now that everything is loaded
+    def _colour_code(self) -> None:
+        """The renderer has loaded (see RendererLoader): code is coloured from now on."""
         if not self._delegate.highlight_code:
             self._delegate.highlight_code = True
             self.viewport().update()
@@ -525,7 +508,7 @@ class ChatView(QTreeView):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._warm_up_due:
             self._warm_up_due = False
-            QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)  # imports Pygments, when idle
+            QTimer.singleShot(WARM_UP_DELAY_MS, self._renderer.start)  # imports Pygments, when idle
         if self._model.rowCount():
             super().paintEvent(event)
             return
