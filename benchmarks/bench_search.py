@@ -3,7 +3,9 @@
 `Repository.search` (what the search dialog calls) for a common word, a rare word, a prefix
 and a phrase: the median of several runs each, and the median over the four. Baseline, same
 run, same database: `SELECT id FROM messages LIMIT 50`. The CLI case times
-`r1desk search WORD` in a subprocess; its baseline is `python -c pass`.
+`r1desk search WORD` in a subprocess; its baseline is `python -c pass`. The list-filter case
+times the conversation list's filter (`Repository.list_conversations`, one keystroke's query)
+for a common and a missing title substring; the missing one reads every title.
 Run alone: `python -m benchmarks.bench_search`.
 """
 
@@ -22,6 +24,8 @@ from benchmarks.report import Result, make_result
 from r1desk.storage import Repository
 
 FIRST_RESULTS_BUDGET_MS = 50.0
+FILTER_BUDGET_MS = 16.0  # one keystroke in the list filter must not cost a frame
+FILTER_NEEDLES = ("e", "no title has this")
 
 
 def median_ms(fn: Callable[[], object], repeats: int) -> float:
@@ -64,6 +68,7 @@ def run() -> list[Result]:
                     note=f"`{query}` over {size}: {hits} hits (limit 50)",
                 )
             )
+        rows.append(list_filter(repo, baseline_query, repeats, db.conversations))
     rows.insert(
         0,
         make_result(
@@ -76,6 +81,26 @@ def run() -> list[Result]:
     )
     rows.append(cli_search(db.path.parent, 3 if quick else 5))
     return rows
+
+
+def list_filter(
+    repo: Repository, baseline_query: Callable[[], object], repeats: int, conversations: int
+) -> Result:
+    def keystrokes() -> None:
+        for needle in FILTER_NEEDLES:
+            repo.list_conversations(needle, limit=200)
+
+    baseline = median_ms(baseline_query, repeats)
+    value = median_ms(keystrokes, repeats) / len(FILTER_NEEDLES)
+    needles = " and ".join(f"`{needle}`" for needle in FILTER_NEEDLES)
+    return make_result(
+        "search.list_filter",
+        value,
+        "ms",
+        baseline,
+        FILTER_BUDGET_MS,
+        note=f"conversation-list filter, first 200 of {conversations:,} titles: {needles}",
+    )
 
 
 def cli_search(data_dir: Path, repeats: int) -> Result:

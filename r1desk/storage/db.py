@@ -23,6 +23,7 @@ from pathlib import Path
 
 from r1desk.storage.errors import DatabaseCorruptError
 from r1desk.storage.migrations import migrate
+from r1desk.storage.rows import fold
 
 _POSIX = os.name == "posix"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -58,6 +59,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     # Two app instances on one data dir wait up to 5 s for each other's write lock
     # instead of failing with "database is locked".
     conn.execute("PRAGMA busy_timeout = 5000")
+    conn.create_function("r1_casefold", 1, fold, deterministic=True)  # for migrations
     conn.execute("PRAGMA foreign_keys = ON")
     # WAL: readers never block the writer, and a commit is one append to the log.
     conn.execute("PRAGMA journal_mode = WAL")

@@ -29,7 +29,7 @@ _LIST_CONVERSATIONS = """
     SELECT id, uid, title, created_at, updated_at, pinned, draft,
            system_prompt, max_tokens, temperature, top_p
     FROM conversations
-    WHERE deleted_at IS NULL AND (:needle = '' OR instr(r1_casefold(title), :needle))
+    WHERE deleted_at IS NULL AND (:needle = '' OR instr(title_folded, :needle))
     ORDER BY pinned DESC, updated_at DESC, id DESC
     LIMIT :limit OFFSET :offset
 """
@@ -37,13 +37,13 @@ _LIST_CONVERSATIONS = """
 # How many listed conversations sort before :id (pinned first, then newest, then higher id).
 _CONVERSATION_RANK = """
     SELECT (SELECT count(*) FROM conversations AS c
-            WHERE c.deleted_at IS NULL AND (:needle = '' OR instr(r1_casefold(c.title), :needle))
+            WHERE c.deleted_at IS NULL AND (:needle = '' OR instr(c.title_folded, :needle))
               AND (c.pinned > t.pinned
                    OR (c.pinned = t.pinned AND (c.updated_at > t.updated_at
                         OR (c.updated_at = t.updated_at AND c.id > t.id)))))
     FROM conversations AS t
     WHERE t.id = :id AND t.deleted_at IS NULL
-      AND (:needle = '' OR instr(r1_casefold(t.title), :needle))
+      AND (:needle = '' OR instr(t.title_folded, :needle))
 """
 
 # length() of a TEXT value reads all of it, overflow pages included.
@@ -67,9 +67,9 @@ _GET_CONVERSATION = """
 """
 
 _INSERT_CONVERSATION = """
-    INSERT INTO conversations (uid, title, created_at, updated_at, pinned, draft,
+    INSERT INTO conversations (uid, title, title_folded, created_at, updated_at, pinned, draft,
                                system_prompt, max_tokens, temperature, top_p)
-    VALUES (:uid, :title, :created_at, :updated_at, :pinned, :draft,
+    VALUES (:uid, :title, :title_folded, :created_at, :updated_at, :pinned, :draft,
             :system_prompt, :max_tokens, :temperature, :top_p)
     ON CONFLICT (uid) DO NOTHING
 """
@@ -106,7 +106,6 @@ class Repository:
     def __init__(self, conn: sqlite3.Connection) -> None:
         conn.isolation_level = None  # transactions are explicit (write_transaction)
         conn.row_factory = sqlite3.Row
-        conn.create_function("r1_casefold", 1, _casefold, deterministic=True)
         self._conn = conn
 
     @classmethod
@@ -148,7 +147,7 @@ class Repository:
         `filter_text` matches anywhere in the title, ignoring case; it is not a pattern.
         `offset` and `limit` select one page of that order (all of it when `limit` is None).
         """
-        needle = _casefold(filter_text.strip())
+        needle = rows.fold(filter_text.strip())
         params = {"needle": needle, "offset": offset, "limit": -1 if limit is None else limit}
         cursor = self._conn.execute(_LIST_CONVERSATIONS, params)
         return [rows.conversation_from_row(row) for row in cursor]
@@ -156,7 +155,7 @@ class Repository:
     def conversation_rank(self, conversation_id: int, filter_text: str = "") -> int | None:
         """Where a conversation stands in `list_conversations(filter_text)` (0 = first), or
         None if it is not listed there; lets a paged list read up to it in one go."""
-        params = {"id": conversation_id, "needle": _casefold(filter_text.strip())}
+        params = {"id": conversation_id, "needle": rows.fold(filter_text.strip())}
         row = self._conn.execute(_CONVERSATION_RANK, params).fetchone()
         return None if row is None else int(row[0])
 
@@ -176,9 +175,12 @@ class Repository:
         return conversation
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
-        self._update_conversation(
-            conversation_id, "UPDATE conversations SET title = :v WHERE id = :id", title
-        )
+        with write_transaction(self._conn):
+            cursor = self._conn.execute(
+                "UPDATE conversations SET title = :title, title_folded = :folded WHERE id = :id",
+                {"title": title, "folded": rows.fold(title), "id": conversation_id},
+            )
+        _require(cursor, ConversationNotFound(conversation_id))
 
     def set_pinned(self, conversation_id: int, pinned: bool) -> None:
         self._update_conversation(
@@ -349,10 +351,6 @@ class Repository:
                     pending.clear()
             self._conn.executemany(_INSERT_MESSAGE, pending)
         return ImportResult(added=added, skipped=skipped)
-
-
-def _casefold(text: str | None) -> str:
-    return "" if text is None else text.casefold()
 
 
 def _require(cursor: sqlite3.Cursor, error: Exception) -> None:

@@ -59,10 +59,16 @@ def settings_params(settings: ConversationSettings) -> dict[str, Any]:
     }
 
 
+def fold(text: str | None) -> str:
+    """Text as the conversation filter compares it: case-insensitive, Unicode-aware."""
+    return "" if text is None else text.casefold()
+
+
 def conversation_params(conversation: Conversation) -> dict[str, Any]:
     return {
         "uid": conversation.uid,
         "title": conversation.title,
+        "title_folded": fold(conversation.title),
         "created_at": to_db_time(conversation.created_at),
         "updated_at": to_db_time(conversation.updated_at),
         "pinned": int(conversation.pinned),

@@ -65,6 +65,15 @@ def test_filter_is_a_case_insensitive_substring_not_a_pattern(repo: Repository) 
     assert len(_titles(repo, "  ")) == 5
 
 
+def test_filter_finds_a_renamed_conversation_by_its_new_title_only(repo: Repository) -> None:
+    cid = _cid(repo, "Draft about SQLite")
+    repo.rename_conversation(cid, "Straße nach Köln")
+    assert _titles(repo, "STRASSE") == ["Straße nach Köln"]  # casefold: ß is ss
+    assert _titles(repo, "sqlite") == []
+    assert repo.conversation_rank(cid, "köln") == 0
+    assert repo.conversation_rank(cid, "sqlite") is None
+
+
 def test_rename_and_settings(repo: Repository) -> None:
     cid = _cid(repo, "before")
     repo.rename_conversation(cid, "after")

@@ -92,6 +92,29 @@ def test_reopening_is_a_no_op_and_keeps_data(db_path: Path) -> None:
         assert repo.get_conversation(conversation.id or 0).title == "kept"
 
 
+def test_upgrade_from_version_1_makes_old_titles_filterable(db_path: Path) -> None:
+    from r1desk.storage.migrations import MIGRATIONS
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db_path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO conversations (uid, title, created_at, updated_at)"
+        " VALUES ('u1', 'Große ÉTUDE', '2026-01-01T00:00:00.000000+00:00',"
+        " '2026-01-01T00:00:00.000000+00:00')"
+    )
+    conn.commit()
+    conn.close()
+    with Repository.open(db_path) as repo:
+        assert [c.title for c in repo.list_conversations("grosse étude")] == ["Große ÉTUDE"]
+        assert repo.list_conversations("other") == []
+    conn = sqlite3.connect(db_path)
+    assert _pragma(conn, "user_version") == LATEST_VERSION == 2
+    conn.close()
+
+
 def test_newer_schema_is_refused(db_path: Path) -> None:
     open_database(db_path).close()
     conn = sqlite3.connect(db_path)
