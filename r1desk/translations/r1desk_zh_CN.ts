@@ -574,8 +574,8 @@ Model: {model}</source>
         <translation>筛选对话</translation>
     </message>
     <message>
-        <source>Shows only conversations whose title or messages contain this text</source>
-        <translation>只显示标题或消息中包含此文字的对话</translation>
+        <source>Shows only conversations whose title contains this text</source>
+        <translation>只显示标题中包含此文字的对话</translation>
     </message>
     <message>
         <source>Conversations</source>

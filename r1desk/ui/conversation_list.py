@@ -111,7 +111,7 @@ class ConversationListModel(QAbstractListModel):
     def has_wide_glyphs(self, first: int = 0, last: int = -1) -> bool:
         """True if a title in rows first..last has CJK (or other East Asian wide) characters."""
         rows = self._rows[first:] if last < 0 else self._rows[first : last + 1]
-        return any(ch >= WIDE_GLYPHS_FROM for c in rows for ch in c.title)
+        return any(c.title and max(c.title) >= WIDE_GLYPHS_FROM for c in rows)
 
     def row_of(self, conversation_id: int) -> int:
         """The row of a conversation; one not read yet is read, with the rows above it."""
@@ -198,7 +198,7 @@ class ConversationList(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter conversations (Ctrl+K)"))
         self.filter.setAccessibleName(self.tr("Filter conversations"))
         self.filter.setAccessibleDescription(
-            self.tr("Shows only conversations whose title or messages contain this text")
+            self.tr("Shows only conversations whose title contains this text")
         )
         self.model = ConversationListModel()
         self.view = _ListView(self)

@@ -1,0 +1,48 @@
+"""The conversation list's rows: tall enough for the fallback font once a title needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pytestqt.qtbot import QtBot
+
+from r1desk.domain import Conversation
+from r1desk.ui.conversation_list import PAGE_SIZE, ConversationList
+
+
+@dataclass
+class Titles:
+    """A list source over fixed titles, in the order given."""
+
+    titles: list[str]
+
+    def page(self, offset: int, limit: int) -> list[Conversation]:
+        chosen = self.titles[offset : offset + limit]
+        return [Conversation(id=offset + n + 1, title=t) for n, t in enumerate(chosen)]
+
+    def rank(self, conversation_id: int) -> int | None:
+        return conversation_id - 1 if conversation_id <= len(self.titles) else None
+
+
+def test_a_cjk_title_on_a_later_page_is_noticed_when_that_page_arrives(qtbot: QtBot) -> None:
+    widget = ConversationList()
+    qtbot.addWidget(widget)
+    titles = [f"chat {n}" for n in range(PAGE_SIZE)] + ["ultra", "关于事件循环的问题"]
+    widget.set_conversations(Titles(titles), keep_id=None)
+    assert not widget.model.has_wide_glyphs()
+
+    widget.model.fetchMore()  # the second page brings the CJK title
+
+    assert widget.model.rowCount() == len(titles)
+    assert widget.model.has_wide_glyphs(PAGE_SIZE, PAGE_SIZE + 1)
+    assert not widget.model.has_wide_glyphs(PAGE_SIZE, PAGE_SIZE)
+
+
+def test_accented_latin_is_not_wide_but_kana_hangul_and_emoji_are(qtbot: QtBot) -> None:
+    widget = ConversationList()
+    qtbot.addWidget(widget)
+    widget.set_conversations(Titles(["Straße", "Ærø ferry", "naïve café", ""]), keep_id=None)
+    assert not widget.model.has_wide_glyphs()
+    for title in ("カタカナ", "한국어", "plan 🚀"):
+        widget.set_conversations(Titles(["Straße", title]), keep_id=None)
+        assert widget.model.has_wide_glyphs(), title
