@@ -22,15 +22,20 @@ class SafeDocument(QTextDocument):
         return None
 
 
-def card_document(html: str, font: QFont, width: int) -> SafeDocument:
-    """One piece of a card, laid out at `width`."""
-    doc = SafeDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDocumentMargin(0)
-    doc.setDefaultFont(font)
-    doc.setTextWidth(width)
-    doc.setHtml(html)
-    return doc
+class CardPiece(SafeDocument):
+    """One piece of a card, laid out once at `width`. Its geometry is read once too: asking Qt
+    for a document's size costs about 20 µs, and a long card asks for dozens on every update."""
+
+    def __init__(self, html: str, font: QFont, width: int) -> None:
+        super().__init__()
+        self.setUndoRedoEnabled(False)
+        self.setDocumentMargin(0)
+        self.setDefaultFont(font)
+        self.setTextWidth(width)
+        self.setHtml(html)
+        self.height = self.size().height()
+        self.top_margin = self.firstBlock().blockFormat().topMargin()
+        self.bottom_margin = self.lastBlock().blockFormat().bottomMargin()
 
 
 class CardDocument:
@@ -38,24 +43,22 @@ class CardDocument:
 
     __slots__ = ("code_blocks", "docs", "height", "tops")
 
-    def __init__(self, docs: list[SafeDocument], code_blocks: tuple[str, ...]) -> None:
+    def __init__(self, docs: list[CardPiece], code_blocks: tuple[str, ...]) -> None:
         self.docs = docs
         self.code_blocks = code_blocks
         self.tops: list[float] = []
         y = 0.0
         for i, doc in enumerate(docs):
             if i:
-                above = docs[i - 1].lastBlock().blockFormat().bottomMargin()
-                below = doc.firstBlock().blockFormat().topMargin()
-                y += max(above, below)
+                y += max(docs[i - 1].bottom_margin, doc.top_margin)
             self.tops.append(y)
-            y += doc.size().height()
+            y += doc.height
         self.height = y
 
     def draw(self, painter: QPainter, clip: QRectF, palette: QPalette) -> None:
         """Draw the part of the card inside `clip` (card coordinates) at the painter's origin."""
         for top, doc in zip(self.tops, self.docs, strict=True):
-            shown = clip.intersected(QRectF(clip.left(), top, clip.width(), doc.size().height()))
+            shown = clip.intersected(QRectF(clip.left(), top, clip.width(), doc.height))
             if shown.isEmpty():
                 continue
             context = QAbstractTextDocumentLayout.PaintContext()
@@ -69,7 +72,7 @@ class CardDocument:
     def anchor_at(self, pos: QPointF) -> str:
         """The link target at `pos` (card coordinates), "" if none."""
         for top, doc in zip(self.tops, self.docs, strict=True):
-            if top <= pos.y() < top + doc.size().height():
+            if top <= pos.y() < top + doc.height:
                 return doc.documentLayout().anchorAt(pos - QPointF(0, top))
         return ""
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
 from r1desk.render.message_card import CardLabels, markdown_texts, message_card_html
-from r1desk.ui.card_document import CardDocument, SafeDocument, card_document
+from r1desk.ui.card_document import CardDocument, CardPiece
 from r1desk.ui.message_model import MessageListModel, Row
 
 H_PAD = 14
@@ -97,7 +97,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._line_height = 18
         self._char_width = 7.0
         self._docs: OrderedDict[tuple[Any, ...], CardDocument] = OrderedDict()
-        self._pieces: OrderedDict[str, SafeDocument] = OrderedDict()  # of long cards, by HTML
+        self._pieces: OrderedDict[str, CardPiece] = OrderedDict()  # of long cards, by HTML
         self._exact: dict[tuple[int, int, bool], int] = {}
         self.labels = card_labels()
         self._estimates: dict[tuple[int, int, bool], int] = {}
@@ -157,14 +157,14 @@ class MessageDelegate(QStyledItemDelegate):
         self._exact[(entry.key, entry.version, expanded)] = ceil(built.height) + 2 * V_PAD
         return built
 
-    def _piece(self, html: str, shared: bool) -> SafeDocument:
+    def _piece(self, html: str, shared: bool) -> CardPiece:
         """A laid-out piece. Those of long cards (`shared`) are kept by their HTML, so that a
         streamed update or the "Thinking…" tick lays out only the pieces whose HTML changed."""
         doc = self._pieces.get(html) if shared else None
         if doc is not None:
             self._pieces.move_to_end(html)
             return doc
-        doc = card_document(html, self._font, self.text_width)
+        doc = CardPiece(html, self._font, self.text_width)
         self.pieces_laid_out += 1
         if shared:
             self._pieces[html] = doc

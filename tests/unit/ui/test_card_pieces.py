@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
 from r1desk.render.message_card import message_card_html
-from r1desk.ui.card_document import CardDocument, card_document
+from r1desk.ui.card_document import CardDocument, CardPiece
 from r1desk.ui.chat_view import ChatView
 
 
@@ -48,9 +48,7 @@ def _card(message: Message, chunked: bool, width: int, font: QFont) -> CardDocum
     card = message_card_html(
         message, expanded=True, dark=False, now=utc_now(), highlight=True, chunked=chunked
     )
-    return CardDocument(
-        [card_document(html, font, width) for html in card.pieces], card.code_blocks
-    )
+    return CardDocument([CardPiece(html, font, width) for html in card.pieces], card.code_blocks)
 
 
 def _lines(card: CardDocument) -> list[tuple[float, str]]:
@@ -129,3 +127,4 @@ def test_streaming_a_long_reply_lays_out_only_its_last_piece(view: ChatView) -> 
     # the whole reply again.
     assert max(laid_out_per_update[len(laid_out_per_update) // 2 :]) <= 2
     assert sum(laid_out_per_update) < 3 * len(laid_out_per_update)
+
