@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 PLACEHOLDER = "Ask R1 anything. Enter sends, Shift+Enter adds a line."  # see placeholder()
 STREAM_REDRAW_MS = 50
+LATE_COLOUR_MS = 20  # after a redraw, so that colouring a chunk gets an event-loop pass alone
 HIGHLIGHT_MS = 1500
 WARM_UP_DELAY_MS = 300
 TAIL_EXTRA_ROWS = 2  # in case the next window is taller
@@ -113,6 +114,7 @@ class ChatView(QTreeView):
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self._heights_timer = self._timer(0, self._apply_heights)
         self._update_timer = self._timer(STREAM_REDRAW_MS, self._flush_updates)
+        self._late_colour_timer = self._timer(LATE_COLOUR_MS, self._colour_settled_chunk)
         self._flash_timer = self._timer(HIGHLIGHT_MS, self._end_highlight)
         self._tick_timer = QTimer(self)
         self._tick_timer.setInterval(TICK_MS)  # the text changes only once a second
@@ -356,6 +358,17 @@ class ChatView(QTreeView):
         if self._follow:
             self.scrollToBottom()
         self._update_ticking()
+        if self._delegate.late_colours.waiting():
+            self._late_colour_timer.start()
+
+    def _colour_settled_chunk(self) -> None:
+        """One settled chunk of a streaming reply gets its code colours (see LateColours)."""
+        late = self._delegate.late_colours
+        late.colour_next()
+        for row in self._pending_rows():
+            self.viewport().update(self.visualRect(self._model.index(row)))
+        if late.waiting() and not self._update_timer.isActive():
+            self._late_colour_timer.start()
 
     def _is_visible(self, row: int) -> bool:
         return self.visualRect(self._model.index(row)).intersects(self.viewport().rect())

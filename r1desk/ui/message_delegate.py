@@ -40,7 +40,12 @@ from PySide6.QtWidgets import (
 )
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
-from r1desk.render.message_card import CardLabels, markdown_texts, message_card_html
+from r1desk.render.message_card import (
+    CardLabels,
+    LateColours,
+    markdown_texts,
+    message_card_html,
+)
 from r1desk.ui.card_document import CardDocument, CardPiece
 from r1desk.ui.message_model import MessageListModel, Row
 
@@ -90,6 +95,7 @@ class MessageDelegate(QStyledItemDelegate):
         self.dark = False
         self.highlighted_key: int | None = None
         self.highlight_code = True  # False: code is painted plain (see ChatView.defer_code_colours)
+        self.late_colours = LateColours()  # for streaming replies (see ChatView._flush_updates)
         self.documents_built = 0  # for tests and benchmarks
         self.pieces_laid_out = 0  # likewise
         self._width = 600
@@ -133,7 +139,7 @@ class MessageDelegate(QStyledItemDelegate):
         pending = entry.message.status is MessageStatus.PENDING
         now = self.clock()
         tick = int((now - entry.message.created_at).total_seconds()) if pending else 0
-        colours = self.highlight_code
+        colours = self.highlight_code, self.late_colours.done if pending else 0
         key = (entry.key, entry.version, expanded, self.dark, self._width, tick, colours)
         cached = self._docs.get(key)
         if cached is not None:
@@ -147,6 +153,7 @@ class MessageDelegate(QStyledItemDelegate):
             labels=self.labels,
             highlight=self.highlight_code,
             chunked=self.highlight_code,  # markdown-it has loaded by then
+            late=self.late_colours,
         )
         shared = len(card.pieces) > 1
         built = CardDocument([self._piece(html, shared) for html in card.pieces], card.code_blocks)

@@ -4,7 +4,7 @@ import dataclasses
 from datetime import timedelta
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
-from r1desk.render.message_card import message_card_html, reasoning_title
+from r1desk.render.message_card import LateColours, message_card_html, reasoning_title
 
 
 def _assistant(**kw: object) -> Message:
@@ -106,15 +106,26 @@ def test_code_is_highlighted_once_the_reply_is_complete() -> None:
     assert "<span" in code_html(done.html)  # highlighted when complete
 
 
-def test_a_streaming_reply_gets_colours_chunk_by_chunk_as_each_settles() -> None:
+def test_a_streaming_reply_gets_colours_chunk_by_chunk_after_each_settles() -> None:
+    late = LateColours()
     code = "```python\ndef f():\n    return 1\n```"
     prose = "Words about the event loop, long enough to fill a chunk. " * 12
-    text = "\n\n".join(f"{prose}\n\n{code}" for _ in range(8))
+    text = "\n\n".join(f"Part {n}: {prose}\n\n{code}" for n in range(8))
     pending = Message(Role.ASSISTANT, text, status=MessageStatus.PENDING)
-    card = message_card_html(pending, expanded=False, dark=False, now=utc_now(), chunked=True)
-    coloured = [">def</span>" in piece for piece in card.pieces]
-    assert len(card.pieces) >= 3
-    assert all(coloured[:-1]) and not coloured[-1]  # the growing chunk stays plain
+
+    def coloured() -> list[bool]:
+        card = message_card_html(
+            pending, expanded=False, dark=False, now=utc_now(), chunked=True, late=late
+        )
+        return [">def</span>" in piece for piece in card.pieces]
+
+    first = coloured()
+    assert len(first) >= 3
+    assert not any(first)  # settling a chunk does not wait for Pygments: it is queued
+    for settled in range(1, len(first)):
+        late.colour_next()
+        assert coloured() == [n < settled for n in range(len(first))]
+    assert not late.waiting()  # the growing chunk stays plain and is not queued
     done = dataclasses.replace(pending, status=MessageStatus.COMPLETE)
     card = message_card_html(done, expanded=False, dark=False, now=utc_now(), chunked=True)
     assert all(">def</span>" in piece for piece in card.pieces)

@@ -8,10 +8,11 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QPainter, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
+from r1desk.render.highlight import code_colors
 from r1desk.render.message_card import message_card_html
 from r1desk.ui.card_document import CardDocument, CardPiece
 from r1desk.ui.chat_view import ChatView
@@ -128,3 +129,35 @@ def test_streaming_a_long_reply_lays_out_only_its_last_piece(view: ChatView) -> 
     assert max(laid_out_per_update[len(laid_out_per_update) // 2 :]) <= 2
     assert sum(laid_out_per_update) < 3 * len(laid_out_per_update)
 
+
+def _colours_of_def(piece: QTextDocument) -> set[str]:
+    """Foreground colours of each `def` keyword in a piece (one colour: all plain)."""
+    colours = set()
+    cursor = piece.find("def step_")
+    while not cursor.isNull():
+        at_d = QTextCursor(piece)
+        at_d.setPosition(cursor.selectionStart() + 1)
+        colours.add(at_d.charFormat().foreground().color().name())
+        cursor = piece.find("def step_", cursor)
+    return colours
+
+
+def test_settled_code_gets_its_colours_between_updates(view: ChatView, qtbot: QtBot) -> None:
+    plain = code_colors(dark=False)[1]
+    text = _long_markdown(4, sections=10)
+    reply = Message(Role.ASSISTANT, text, status=MessageStatus.PENDING, id=9)
+    view.set_messages([Message(Role.USER, "Explain it all", id=8), reply])
+    view.update_message(dataclasses.replace(reply, content=text + "\n\nMore"))
+    view._flush_updates()
+    pieces = view._delegate.document(1).docs
+    assert len(pieces) >= 4
+    # The update that settled them did not wait for Pygments: their code is still plain.
+    assert all(_colours_of_def(piece) <= {plain} for piece in pieces)
+
+    def settled_pieces_coloured() -> bool:
+        settled = view._delegate.document(1).docs[:-1]
+        return all(plain not in _colours_of_def(piece) for piece in settled)
+
+    qtbot.waitUntil(settled_pieces_coloured, timeout=3000)  # no further update needed
+    growing = view._delegate.document(1).docs[-1]
+    assert _colours_of_def(growing) <= {plain}
