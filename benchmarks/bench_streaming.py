@@ -7,7 +7,9 @@ offscreen with the 1,000-message conversation open and the "custom" OpenAI-compa
 competes with the app for the GIL, and sends one SSE event every 5 ms (its own sleep polls
 every 10 ms, so the benchmark's copy keeps an exact pace). A 1 ms QTimer probe records when it
 fires; a stall is the gap between two ticks. Baseline, same run: the same probe for as long,
-same window, nothing streaming. Median of 5 replies.
+same window, nothing streaming. Median of 5 replies. The probe also reads the GUI thread's CPU
+time: a gap's CPU is the app's own work in it, the rest is the machine running something else
+(the note gives the worst gap's CPU and the largest CPU of any gap).
 `streaming.long_reply`: the same for a 60 KB answer written as models write (paragraphs, lists,
 code), 28 characters per event (median of 3): the cost of an update must not grow with the reply.
 Run alone: `python -m benchmarks.bench_streaming`.
@@ -86,6 +88,7 @@ def p99(values: list[float]) -> float:
 class Round:
     idle: list[float]  # probe gaps (ms) with nothing streaming
     streaming: list[float]  # probe gaps (ms) from send until the reply is stored
+    busy: list[float]  # GUI-thread CPU time (ms) in each of those gaps
     updates: list[float]  # when each streamed update reached the controller's signal
 
 
@@ -93,11 +96,17 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
     from PySide6.QtCore import Qt, QTimer
 
     ticks: list[float] = []
+    cpu: list[float] = []
     updates: list[float] = []
     probe = QTimer()
     probe.setTimerType(Qt.TimerType.PreciseTimer)
     probe.setInterval(1)
-    probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        cpu.append(time.thread_time())
+
+    probe.timeout.connect(tick)
     ctx.chat.message_updated.connect(lambda _message: updates.append(time.perf_counter()))
     conversation = window.current_id
     assert conversation is not None
@@ -111,6 +120,7 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
         probe.stop()
         idle = gaps_ms(ticks)
         ticks.clear()
+        cpu.clear()
         updates.clear()
         probe.start()
         window.send(prompt)
@@ -120,7 +130,7 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
         probe.stop()
         if window.chat.banner.isVisible() or len(updates) < 10:
             raise RuntimeError(f"the reply did not stream ({len(updates)} updates)")
-        results.append(Round(idle, gaps_ms(ticks), list(updates)))
+        results.append(Round(idle, gaps_ms(ticks), gaps_ms(cpu), list(updates)))
     return results
 
 
@@ -177,11 +187,14 @@ def long_prompt(chars: int) -> str:
 
 def stall_results(name: str, rounds: list[Round], what: str) -> list[Result]:
     rates = [len(r.updates) / (r.updates[-1] - r.updates[0]) for r in rounds]
-    worst = max(max(r.streaming) for r in rounds)
+    worst = max((max(r.streaming), r) for r in rounds)
+    worst_cpu = worst[1].busy[worst[1].streaming.index(worst[0])]
+    most_cpu = max(max(r.busy) for r in rounds)
     note = (
         f"median of {len(rounds)} {what} of {len(rounds[0].updates)} streamed updates into "
         f"{HISTORY:,} messages, received at {statistics.median(rates):.0f}/s (sent at "
-        f"{1 / CHUNK_DELAY_S:.0f}/s); worst stall of all rounds {worst:.1f} ms"
+        f"{1 / CHUNK_DELAY_S:.0f}/s); worst stall of all rounds {worst[0]:.1f} ms, of which "
+        f"{worst_cpu:.1f} ms GUI-thread CPU; most CPU in any gap {most_cpu:.1f} ms"
     )
 
     def median_of(pick: Callable[[list[float]], float], which: str) -> float:
