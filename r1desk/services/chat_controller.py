@@ -2,7 +2,8 @@
 
 Every message the user would miss after a crash is committed before the next await:
 the user's message before the request, a placeholder for the reply while it is pending,
-and the reply the moment it completes, fails or is stopped.
+and the reply the moment it completes, fails or is stopped. A streaming reply's text so far
+is saved every CHECKPOINT_INTERVAL_S too, so a crash loses only its last few seconds.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import sqlite3
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -31,6 +33,7 @@ if TYPE_CHECKING:  # asyncio loads after the first paint (see app.run_gui)
 
 log = logging.getLogger(__name__)
 STREAM_PUBLISH_INTERVAL_S = 0.05
+CHECKPOINT_INTERVAL_S = 2.0
 STOPPED_TEXT = "Stopped — the reply is incomplete."
 # Shown in a pending reply's `error` while Segmind's queued mode reports progress.
 QUEUED_STATUS_TEXT = {"QUEUED": "Queued…", "PROCESSING": "Processing…"}
@@ -188,7 +191,7 @@ class ChatController(QObject):
         import asyncio
 
         started = time.monotonic()
-        stream = _StreamedText(pending, self.message_updated.emit)
+        stream = _StreamedText(pending, self.message_updated.emit, self._save_partial)
         mode = self._providers.settings.segmind_queued_mode
         can_queue = False
         try:
@@ -238,6 +241,12 @@ class ChatController(QObject):
         self._credits.observe_reply(reply.remaining_credits, pending.cost)
         self.reply_finished.emit(dataclasses.replace(pending))
 
+    def _save_partial(self, reply: Message) -> None:
+        try:
+            self._repo.save_partial_reply(reply)
+        except sqlite3.Error:  # the final write will try again; the stream goes on
+            log.warning("Could not save the partial reply", exc_info=True)
+
     def _finish(self, conversation_id: int, reply: Message) -> None:
         self._repo.update_message(reply)
         self._in_flight.pop(conversation_id, None)
@@ -248,11 +257,19 @@ class ChatController(QObject):
 
 class _StreamedText:
     """Collects streamed deltas into the pending reply and publishes a copy at most every
-    STREAM_PUBLISH_INTERVAL_S (the view redraws no faster), so a fast stream costs little."""
+    STREAM_PUBLISH_INTERVAL_S (the view redraws no faster), so a fast stream costs little.
+    At most every CHECKPOINT_INTERVAL_S, a published copy is also given to `checkpoint`."""
 
-    def __init__(self, pending: Message, publish: Callable[[Message], None]) -> None:
+    def __init__(
+        self,
+        pending: Message,
+        publish: Callable[[Message], None],
+        checkpoint: Callable[[Message], None],
+    ) -> None:
         self._pending = pending
         self._publish = publish
+        self._checkpoint = checkpoint
+        self._checkpointed = time.monotonic()
         self._parts: dict[str, list[str]] = {"reasoning": [pending.reasoning], "content": []}
         self._parts["content"].append(pending.content)
         self._timer: asyncio.TimerHandle | None = None
@@ -268,7 +285,11 @@ class _StreamedText:
     def _flush(self) -> None:
         self._timer = None
         self._sync()
-        self._publish(dataclasses.replace(self._pending))
+        copy = dataclasses.replace(self._pending)
+        self._publish(copy)
+        if time.monotonic() - self._checkpointed >= CHECKPOINT_INTERVAL_S:
+            self._checkpointed = time.monotonic()
+            self._checkpoint(copy)
 
     def _sync(self) -> None:
         self._pending.reasoning = "".join(self._parts["reasoning"])

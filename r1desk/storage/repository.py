@@ -270,6 +270,26 @@ class Repository:
             )
         _require(cursor, MessageNotFound(message.id))
 
+    def save_partial_reply(self, message: Message) -> None:
+        """Keep the text a pending reply has received so far (content and reasoning only).
+
+        Called every few seconds while a reply streams, so that an app that dies keeps all
+        but the last moments of it; start-up then marks it interrupted, text and all. Not
+        fsync'd (synchronous NORMAL): it must survive the app dying, not the power going;
+        waiting for the disk here would stall the window. The final write is durable.
+        A reply that is no longer pending is left alone.
+        """
+        self._conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with write_transaction(self._conn):
+                self._conn.execute(
+                    "UPDATE messages SET content = ?, reasoning = ?"
+                    " WHERE id = ? AND status = 'pending'",
+                    (message.content, message.reasoning, message.id),
+                )
+        finally:
+            self._conn.execute("PRAGMA synchronous = FULL")
+
     def delete_message(self, message_id: int) -> None:
         with write_transaction(self._conn):
             self._conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))

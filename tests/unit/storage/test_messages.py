@@ -139,6 +139,31 @@ def test_pending_replies_left_by_a_crash_become_interrupted(db_path: Path) -> No
     assert reply.error == INTERRUPTED_ERROR_TEXT
 
 
+def test_a_partial_reply_saved_while_streaming_survives_the_crash(db_path: Path) -> None:
+    with Repository.open(db_path) as repo:
+        cid = _cid(repo)
+        pending = repo.add_message(cid, Message(Role.ASSISTANT, "", status=MessageStatus.PENDING))
+        partial = dataclasses.replace(pending, content="The answer so f", reasoning="First, I")
+        repo.save_partial_reply(partial)
+        assert repo._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+    with Repository.open(db_path) as repo:
+        repo.mark_pending_interrupted()
+        (reply,) = repo.messages(cid)
+        assert repo.search("answer")[0].message_id == reply.id
+    assert reply.status is MessageStatus.INTERRUPTED
+    assert (reply.content, reply.reasoning) == ("The answer so f", "First, I")
+
+
+def test_a_late_partial_save_never_overwrites_the_finished_reply(repo: Repository) -> None:
+    cid = _cid(repo)
+    pending = repo.add_message(cid, Message(Role.ASSISTANT, "", status=MessageStatus.PENDING))
+    done = dataclasses.replace(pending, content="Full answer.", status=MessageStatus.COMPLETE)
+    repo.update_message(done)
+    repo.save_partial_reply(dataclasses.replace(pending, content="Full ans"))
+    (reply,) = repo.messages(cid)
+    assert (reply.content, reply.status) == ("Full answer.", MessageStatus.COMPLETE)
+
+
 def test_five_thousand_messages_load_in_one_go(repo: Repository) -> None:
     cid = _cid(repo)
     big = Conversation(
