@@ -12,6 +12,7 @@ time: a gap's CPU is the app's own work in it, the rest is the machine running s
 (the note gives the worst gap's CPU and the largest CPU of any gap).
 `streaming.long_reply`: the same for a 60 KB answer written as models write (paragraphs, lists,
 code), 28 characters per event (median of 3): the cost of an update must not grow with the reply.
+The fake makes that answer itself (`long_reply`) for a short prompt, so the measure is the reply's.
 Run alone: `python -m benchmarks.bench_streaming`.
 """
 
@@ -52,12 +53,19 @@ P99_BUDGET_MS = 8.0
 HISTORY = 1_000
 IDLE_S = 3.0
 LONG_REPLY_CHARS = 60_000  # as long as R1's longest answers
+LONG_PROMPT = "Explain everything about the event loop, at length."
 
 
-def serve(piece_chars: int) -> None:
-    """In the fake server's own process: print the OpenAI base URL, serve until stdin closes."""
+def serve(piece_chars: int, long_chars: int) -> None:
+    """In the fake server's own process: print the OpenAI base URL, serve until stdin closes.
+    LONG_PROMPT is answered with `long_reply(long_chars)`."""
+    from tests.fakes import replies
     from tests.fakes.handler import FakeHandler
     from tests.fakes.server import FakeServer
+
+    answer_for = replies.answer_for
+    long_answer = ("Writing it out in full.", long_reply(long_chars))
+    replies.answer_for = lambda text: long_answer if text == LONG_PROMPT else answer_for(text)
 
     def exact_sleep(self: FakeHandler, seconds: float) -> bool:
         """Keep an even pace: each event `seconds` after the one before, not after the write."""
@@ -134,10 +142,12 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
     return results
 
 
-def stream_replies(prompt: str, repeats: int, piece_chars: int) -> list[Round]:
-    """Send `prompt` `repeats` times to a fresh fake that streams `piece_chars` per event."""
+def stream_replies(prompt: str, repeats: int, piece_chars: int, long_chars: int = 0) -> list[Round]:
+    """Send `prompt` `repeats` times to a fresh fake that streams `piece_chars` per event (and
+    answers LONG_PROMPT with `long_chars` of text)."""
+    serve_args = ["--serve", str(piece_chars), str(long_chars)]
     fake = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.bench_streaming", "--serve", str(piece_chars)],
+        [sys.executable, "-m", "benchmarks.bench_streaming", *serve_args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -176,13 +186,13 @@ def stream_replies(prompt: str, repeats: int, piece_chars: int) -> list[Round]:
     return rounds
 
 
-def long_prompt(chars: int) -> str:
-    """A reply of `chars` as models write them (paragraphs, lists, code), for the fake to echo."""
+def long_reply(chars: int) -> str:
+    """An answer of `chars` as models write them (paragraphs, lists, code)."""
     text = TextMaker(11)
     replies: list[str] = []
     while sum(len(r) + 2 for r in replies) < chars:
         replies.append(text.reply())
-    return "!echo " + "\n\n".join(replies)
+    return "\n\n".join(replies)
 
 
 def stall_results(name: str, rounds: list[Round], what: str) -> list[Result]:
@@ -225,7 +235,7 @@ def run() -> list[Result]:
     prompt = " ".join(f"streamed{k % 50} word" for k in range(words // 2))
     short = stream_replies(prompt, repeats=1 if quick else 5, piece_chars=7)
     chars = 8_000 if quick else LONG_REPLY_CHARS
-    long = stream_replies(long_prompt(chars), repeats=1 if quick else 3, piece_chars=28)
+    long = stream_replies(LONG_PROMPT, repeats=1 if quick else 3, piece_chars=28, long_chars=chars)
     return [
         *stall_results("streaming", short, "replies"),
         *stall_results("streaming.long_reply", long, f"{chars // 1000} KB replies"),
@@ -234,6 +244,6 @@ def run() -> list[Result]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--serve"]:
-        serve(int(sys.argv[2]))
+        serve(int(sys.argv[2]), int(sys.argv[3]))
     else:
         print(json.dumps(run(), indent=2))
