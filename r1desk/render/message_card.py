@@ -178,16 +178,18 @@ def _rendered(
     last chunk stays plain: it would be highlighted again on every update. The chunks before
     it no longer change; each is highlighted once, by `late` when given, else at once."""
     chunks = split_markdown(text) if chunked else [text]
-    last = len(chunks) - 1
+    if not (late and highlight):
+        last = len(chunks) - 1 if growing else len(chunks)
+        return [
+            cached_markdown(chunk, dark, copy_label, highlight and i != last)
+            for i, chunk in enumerate(chunks)
+        ]
     if not growing:
-        return [cached_markdown(chunk, dark, copy_label, highlight) for chunk in chunks]
-    settled = [
-        late.settled(chunk, dark, copy_label)
-        if late and highlight
-        else cached_markdown(chunk, dark, copy_label, highlight)
-        for chunk in chunks[:last]
-    ]
-    return [*settled, cached_markdown(chunks[last], dark, copy_label, False)]
+        return [late.coloured(chunk, dark, copy_label) for chunk in chunks]
+    settled = [late.settled(chunk, dark, copy_label) for chunk in chunks[:-1]]
+    # Not cached: each version is rendered once, and would push out what is worth keeping.
+    growing_part = render_markdown(chunks[-1], dark=dark, copy_label=copy_label, highlight=False)
+    return [*settled, growing_part]
 
 
 class LateColours:
@@ -212,6 +214,11 @@ class LateColours:
         self._waiting[key] = None
         _del_oldest(self._waiting, _LATE_KEPT)
         return cached_markdown(chunk, dark, copy_label, False)
+
+    def coloured(self, chunk: str, dark: bool, copy_label: str) -> RenderedMarkdown:
+        """The chunk with colours: those it got while it streamed, if it did."""
+        ready = self._coloured.get((chunk, dark, copy_label))
+        return ready or cached_markdown(chunk, dark, copy_label, True)
 
     def waiting(self) -> bool:
         return bool(self._waiting)

@@ -4,7 +4,12 @@ import dataclasses
 from datetime import timedelta
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
-from r1desk.render.message_card import LateColours, message_card_html, reasoning_title
+from r1desk.render.message_card import (
+    LateColours,
+    cached_markdown,
+    message_card_html,
+    reasoning_title,
+)
 
 
 def _assistant(**kw: object) -> Message:
@@ -106,12 +111,17 @@ def test_code_is_highlighted_once_the_reply_is_complete() -> None:
     assert "<span" in code_html(done.html)  # highlighted when complete
 
 
+def _pending_reply_of_eight_chunks() -> Message:
+    """A streaming reply long enough to be cut into chunks, each with its own code block."""
+    prose = "Words about the event loop, long enough to fill a chunk. " * 12
+    code = "```python\ndef f():\n    return 1\n```"
+    text = "\n\n".join(f"Part {n}: {prose}\n\n{code}" for n in range(8))
+    return Message(Role.ASSISTANT, text, status=MessageStatus.PENDING)
+
+
 def test_a_streaming_reply_gets_colours_chunk_by_chunk_after_each_settles() -> None:
     late = LateColours()
-    code = "```python\ndef f():\n    return 1\n```"
-    prose = "Words about the event loop, long enough to fill a chunk. " * 12
-    text = "\n\n".join(f"Part {n}: {prose}\n\n{code}" for n in range(8))
-    pending = Message(Role.ASSISTANT, text, status=MessageStatus.PENDING)
+    pending = _pending_reply_of_eight_chunks()
 
     def coloured() -> list[bool]:
         card = message_card_html(
@@ -129,3 +139,21 @@ def test_a_streaming_reply_gets_colours_chunk_by_chunk_after_each_settles() -> N
     done = dataclasses.replace(pending, status=MessageStatus.COMPLETE)
     card = message_card_html(done, expanded=False, dark=False, now=utc_now(), chunked=True)
     assert all(">def</span>" in piece for piece in card.pieces)
+
+
+def test_a_completed_reply_keeps_the_colours_its_chunks_got_while_streaming() -> None:
+    late = LateColours()
+    pending = _pending_reply_of_eight_chunks()
+    message_card_html(  # settles all chunks but the last; LateColours queues them
+        pending, expanded=False, dark=False, now=utc_now(), chunked=True, late=late
+    )
+    while late.waiting():
+        late.colour_next()
+    cached_markdown.cache_clear()  # as a long stream of other renders would have done
+    done = dataclasses.replace(pending, status=MessageStatus.COMPLETE)
+    card = message_card_html(
+        done, expanded=False, dark=False, now=utc_now(), chunked=True, late=late
+    )
+    assert len(card.pieces) >= 3
+    assert all(">def</span>" in piece for piece in card.pieces)
+    assert cached_markdown.cache_info().misses == 1  # only the chunk that was still growing
