@@ -103,6 +103,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._line_height = 18
         self._char_width = 7.0
         self._docs: OrderedDict[tuple[Any, ...], CardDocument] = OrderedDict()
+        self._measured: dict[int, tuple[tuple[Any, ...], CardDocument]] = {}  # streaming cards
         self._pieces: OrderedDict[str, CardPiece] = OrderedDict()  # of long cards, by HTML
         self._exact: dict[tuple[int, int, bool], int] = {}
         self.labels = card_labels()
@@ -123,6 +124,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._char_width = max(1.0, metrics.averageCharWidth() * 1.05)
         self._docs.clear()
         self._pieces.clear()
+        self._measured.clear()
         return True
 
     def is_expanded(self, entry: Row) -> bool:
@@ -133,14 +135,19 @@ class MessageDelegate(QStyledItemDelegate):
         return self._width - 2 * H_PAD
 
     # documents and heights
+    def _looks(self, entry: Row, now: datetime) -> tuple[Any, ...]:
+        """All that a card's layout depends on besides its message."""
+        pending = entry.message.status is MessageStatus.PENDING
+        tick = int((now - entry.message.created_at).total_seconds()) if pending else 0
+        colours = self.highlight_code, self.late_colours.done if pending else 0
+        return self.is_expanded(entry), self.dark, self._width, tick, colours
+
     def document(self, row: int) -> CardDocument:
         entry = self._model.row(row)
         expanded = self.is_expanded(entry)
-        pending = entry.message.status is MessageStatus.PENDING
         now = self.clock()
-        tick = int((now - entry.message.created_at).total_seconds()) if pending else 0
-        colours = self.highlight_code, self.late_colours.done if pending else 0
-        key = (entry.key, entry.version, expanded, self.dark, self._width, tick, colours)
+        looks = self._looks(entry, now)
+        key = (entry.key, entry.version, *looks)
         cached = self._docs.get(key)
         if cached is not None:
             self._docs.move_to_end(key)
@@ -161,8 +168,29 @@ class MessageDelegate(QStyledItemDelegate):
         self._docs[key] = built
         if len(self._docs) > DOC_CACHE_SIZE:
             self._docs.popitem(last=False)
-        self._exact[(entry.key, entry.version, expanded)] = ceil(built.height) + 2 * V_PAD
+        self._exact[(entry.key, entry.version, expanded)] = self._height(built)
+        if entry.message.status is MessageStatus.PENDING:
+            self._measured[entry.key] = (looks, built)
+        else:
+            self._measured.pop(entry.key, None)
         return built
+
+    def _painted(self, row: int, height: int) -> CardDocument:
+        """What to paint in a row `height` px tall. A streaming card whose text changed since
+        the view last measured it is painted as measured, while that still fits the row: the
+        view measures the new text at its next flush (within STREAM_REDRAW_MS), and laying it
+        out here too made two layouts in one event-loop pass, the longest stalls of a stream."""
+        entry = self._model.row(row)
+        measured = self._measured.get(entry.key)
+        if measured is not None and entry.message.status is MessageStatus.PENDING:
+            looks, built = measured
+            if looks == self._looks(entry, self.clock()) and self._height(built) == height:
+                return built
+        return self.document(row)
+
+    @staticmethod
+    def _height(built: CardDocument) -> int:
+        return ceil(built.height) + 2 * V_PAD
 
     def _piece(self, html: str, shared: bool) -> CardPiece:
         """A laid-out piece. Those of long cards (`shared`) are kept by their HTML, so that a
@@ -260,7 +288,7 @@ class MessageDelegate(QStyledItemDelegate):
                 rect.height() - 4,
                 palette.color(QPalette.ColorRole.Highlight),
             )
-        built = self.document(row)
+        built = self._painted(row, rect.height())
         origin = self.content_origin(rect.topLeft())
         painter.translate(origin)
         # Only the part on screen: a long reply drawn whole cost ~8 ms per streamed update.
@@ -271,5 +299,5 @@ class MessageDelegate(QStyledItemDelegate):
             palette,
         )
         painter.restore()
-        if self.exact_height(row) != rect.height():
+        if self._height(built) != rect.height():
             self.height_known.emit(row)

@@ -161,3 +161,20 @@ def test_settled_code_gets_its_colours_between_updates(view: ChatView, qtbot: Qt
     qtbot.waitUntil(settled_pieces_coloured, timeout=3000)  # no further update needed
     growing = view._delegate.document(1).docs[-1]
     assert _colours_of_def(growing) <= {plain}
+
+
+def test_text_arriving_between_a_flush_and_its_paint_waits_for_the_next_flush(
+    view: ChatView,
+) -> None:
+    reply = Message(Role.ASSISTANT, "", status=MessageStatus.PENDING, id=11)
+    view.set_messages([Message(Role.USER, "Go on", id=10), reply])
+    view.update_message(dataclasses.replace(reply, content="First words."))
+    view._flush_updates()  # measures (lays out) this version
+    view.update_message(dataclasses.replace(reply, content="First words. Then more."))
+    built = view._delegate.documents_built
+    view.viewport().repaint()  # the paint the flush asked for, after the text moved on
+    assert view._delegate.documents_built == built  # painted as measured, not laid out again
+    view._flush_updates()
+    view.viewport().repaint()
+    assert view._delegate.documents_built == built + 1
+    assert "Then more." in view._delegate.document(1).plain_text()
