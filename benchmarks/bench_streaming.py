@@ -100,7 +100,13 @@ class Round:
     updates: list[float]  # when each streamed update reached the controller's signal
 
 
-async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int) -> list[Round]:
+async def measure(
+    window: MainWindow,
+    ctx: AppContext,
+    collector: MainThreadGarbageCollector,
+    prompt: str,
+    rounds: int,
+) -> list[Round]:
     from PySide6.QtCore import Qt, QTimer
 
     ticks: list[float] = []
@@ -119,7 +125,8 @@ async def measure(window: MainWindow, ctx: AppContext, prompt: str, rounds: int)
     conversation = window.current_id
     assert conversation is not None
     window.after_first_paint()  # as run_gui does: the start-up balance check readies the client
-    await asyncio.sleep(1.0)  # first paint and start-up work are done
+    await asyncio.sleep(1.0)  # first paint and start-up work (the renderer's loading) are done
+    collector.freeze()  # as run_gui does once start-up is over
     results = []
     for _ in range(rounds):
         ticks.clear()
@@ -171,12 +178,11 @@ def stream_replies(prompt: str, repeats: int, piece_chars: int, long_chars: int 
         window = MainWindow(ctx)
         window.restore()
         window.show()
-        collector = MainThreadGarbageCollector(app)  # as run_gui: GC on the GUI thread,
+        collector = MainThreadGarbageCollector(app)  # as run_gui: GC on the GUI thread
         collector.start()
-        collector.freeze()  # and start-up's objects frozen
         try:
             with loop:
-                rounds = loop.run_until_complete(measure(window, ctx, prompt, repeats))
+                rounds = loop.run_until_complete(measure(window, ctx, collector, prompt, repeats))
                 window.close()
                 loop.run_until_complete(shutdown(ctx))
         finally:
