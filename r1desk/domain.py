@@ -35,6 +35,10 @@ class MessageStatus(str, enum.Enum):
     FAILED = "failed"  # the request ended with an error
 
 
+# The `error` of a reply that was pending when the app died (set at the next start).
+INTERRUPTED_ERROR_TEXT = "The app closed before the reply arrived."
+
+
 @dataclass(frozen=True)
 class Usage:
     prompt_tokens: int | None = None

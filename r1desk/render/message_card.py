@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from r1desk.domain import Message, MessageStatus, Role
+from r1desk.domain import INTERRUPTED_ERROR_TEXT, Message, MessageStatus, Role
 from r1desk.render.chunks import split_markdown
 from r1desk.render.markdown import RenderedMarkdown, render_markdown
 from r1desk.render.prerendered import PRERENDERED
@@ -43,6 +43,7 @@ class CardLabels:
     seconds: str = "{n} s"
     credits: str = "{n} credits"
     stopped: str = "Stopped — reply incomplete"
+    closed: str = "Interrupted — r1desk closed before the reply was complete"
     failed: str = "The request failed."
     retry: str = "Retry"
     copy: str = "Copy"
@@ -155,7 +156,8 @@ def message_card_html(
 
     retry = f'<a href="{RETRY_HREF}" style="color:{link}">{html.escape(labels.retry)}</a>'
     if message.status is MessageStatus.INTERRUPTED:
-        stopped = html.escape(labels.stopped)
+        closed = message.error == INTERRUPTED_ERROR_TEXT  # not stopped by the user
+        stopped = html.escape(labels.closed if closed else labels.stopped)
         pieces[-1].append(f'<p style="color:{dim}">{stopped} · {retry}</p>')
     elif message.status is MessageStatus.FAILED:
         reason = html.escape(message.error or labels.failed, quote=False)

@@ -8,13 +8,12 @@ from r1desk.storage.errors import (
     SchemaTooNewError,
     StorageError,
 )
-from r1desk.storage.repository import INTERRUPTED_ERROR_TEXT, ImportResult, Repository
+from r1desk.storage.repository import ImportResult, Repository
 from r1desk.storage.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 
 __all__ = [
     "HIGHLIGHT_END",
     "HIGHLIGHT_START",
-    "INTERRUPTED_ERROR_TEXT",
     "ConversationNotFound",
     "DatabaseCorruptError",
     "ImportResult",

@@ -14,14 +14,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from r1desk.domain import Conversation, ConversationSettings, Message, Role, utc_now
+from r1desk.domain import (
+    INTERRUPTED_ERROR_TEXT,
+    Conversation,
+    ConversationSettings,
+    Message,
+    Role,
+    utc_now,
+)
 from r1desk.storage import rows
 from r1desk.storage._transaction import write_transaction
 from r1desk.storage.db import open_database
 from r1desk.storage.errors import ConversationNotFound, MessageNotFound
 from r1desk.storage.search import SearchHit, search_messages
-
-INTERRUPTED_ERROR_TEXT = "The app closed before the reply arrived."
 
 _IMPORT_BATCH = 5000
 

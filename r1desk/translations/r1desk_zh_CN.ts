@@ -1418,6 +1418,10 @@ Model: {model}</source>
         <translation>已停止 — 回复不完整</translation>
     </message>
     <message>
+        <source>Interrupted — r1desk closed before the reply was complete</source>
+        <translation>已中断 — 回复完成前 r1desk 已关闭</translation>
+    </message>
+    <message>
         <source>The request failed.</source>
         <translation>请求失败。</translation>
     </message>

@@ -71,6 +71,9 @@ def card_labels() -> CardLabels:
         seconds=translate("MessageCard", "{n} s"),
         credits=translate("MessageCard", "{n} credits"),
         stopped=translate("MessageCard", "Stopped — reply incomplete"),
+        closed=translate(
+            "MessageCard", "Interrupted — r1desk closed before the reply was complete"
+        ),
         failed=translate("MessageCard", "The request failed."),
         retry=translate("MessageCard", "Retry"),
         copy=translate("MessageCard", "Copy"),

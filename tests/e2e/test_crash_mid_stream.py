@@ -104,7 +104,9 @@ def test_sigkill_mid_stream_keeps_the_reply_so_far(
     assert LONG_TEXT.startswith(reply.content)
     assert len(reply.content) < len(LONG_TEXT)  # it was killed long before the end
 
-    # On screen after the restart: the partial reply, with a Retry link.
+    # On screen after the restart: the partial reply, said to be cut off, with a Retry link.
     shown = app.window.chat.view.messages()
     assert shown[-1].content == reply.content
+    card = app.window.chat.view._delegate.document(len(shown) - 1).plain_text()
+    assert "r1desk closed before the reply was complete" in card
     assert anchors_in(app, len(shown) - 1).count(RETRY_HREF) == 1

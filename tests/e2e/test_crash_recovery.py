@@ -22,11 +22,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from r1desk.app import build_context
-from r1desk.domain import Message, MessageStatus, Role
+from r1desk.domain import INTERRUPTED_ERROR_TEXT, Message, MessageStatus, Role
 from r1desk.paths import AppPaths
 from r1desk.render.message_card import RETRY_HREF
 from r1desk.secrets import KeyStore
-from r1desk.storage import INTERRUPTED_ERROR_TEXT, Repository
+from r1desk.storage import Repository
 from r1desk.ui.single_instance import server_name
 from tests.e2e.conftest import TEST_KEY, RunningApp, anchors_in
 from tests.e2e.test_chat_flow import last_message

@@ -3,7 +3,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import timedelta
 
-from r1desk.domain import Message, MessageStatus, Role, utc_now
+from r1desk.domain import INTERRUPTED_ERROR_TEXT, Message, MessageStatus, Role, utc_now
 from r1desk.render.message_card import (
     LateColours,
     cached_markdown,
@@ -57,6 +57,16 @@ def test_interrupted_and_failed_offer_retry() -> None:
     failed = _assistant(content="", status=MessageStatus.FAILED, error="Key rejected <401>")
     out = message_card_html(failed, expanded=False, dark=True, now=now).html
     assert "Key rejected &lt;401&gt;" in out and 'href="r1desk-action:retry"' in out
+
+
+def test_a_reply_cut_off_by_the_app_closing_does_not_say_the_user_stopped_it() -> None:
+    now = utc_now()
+    cut = _assistant(
+        content="partial", status=MessageStatus.INTERRUPTED, error=INTERRUPTED_ERROR_TEXT
+    )
+    out = message_card_html(cut, expanded=False, dark=False, now=now).html
+    assert "Interrupted — r1desk closed before the reply was complete" in out
+    assert "Stopped" not in out and 'href="r1desk-action:retry"' in out
 
 
 def test_user_text_is_shown_verbatim_not_as_markdown() -> None:

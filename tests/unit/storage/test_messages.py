@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from r1desk.domain import Conversation, Message, MessageStatus, Role, Usage
-from r1desk.storage import INTERRUPTED_ERROR_TEXT, MessageNotFound, Repository
+from r1desk.domain import INTERRUPTED_ERROR_TEXT, Conversation, Message, MessageStatus, Role, Usage
+from r1desk.storage import MessageNotFound, Repository
 
 
 def _cid(repo: Repository) -> int:
