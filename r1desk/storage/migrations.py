@@ -109,7 +109,12 @@ _V2 = (
     "UPDATE conversations SET title_folded = r1_casefold(title)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2)
+# The text of a reply that is still streaming, saved every few seconds so that a crash keeps
+# it (see Repository.save_partial_reply). Kept out of `content` until start-up moves it there:
+# every write to `content` indexes it for search again, 2-10 ms for a long reply.
+_V3 = ("ALTER TABLE messages ADD COLUMN partial_content TEXT NOT NULL DEFAULT ''",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -146,6 +147,7 @@ def test_a_partial_reply_saved_while_streaming_survives_the_crash(db_path: Path)
         partial = dataclasses.replace(pending, content="The answer so f", reasoning="First, I")
         repo.save_partial_reply(partial)
         assert repo._conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
+        assert repo.search("answer") == []  # not indexed on every save: only once, below
     with Repository.open(db_path) as repo:
         repo.mark_pending_interrupted()
         (reply,) = repo.messages(cid)
@@ -162,6 +164,17 @@ def test_a_late_partial_save_never_overwrites_the_finished_reply(repo: Repositor
     repo.save_partial_reply(dataclasses.replace(pending, content="Full ans"))
     (reply,) = repo.messages(cid)
     assert (reply.content, reply.status) == ("Full answer.", MessageStatus.COMPLETE)
+
+
+def test_the_final_write_leaves_no_partial_copy_in_the_file(db_path: Path) -> None:
+    with Repository.open(db_path) as repo:
+        cid = _cid(repo)
+        pending = repo.add_message(cid, Message(Role.ASSISTANT, "", status=MessageStatus.PENDING))
+        repo.save_partial_reply(dataclasses.replace(pending, content="half of a secret plan"))
+        done = dataclasses.replace(pending, content="Done.", status=MessageStatus.COMPLETE)
+        repo.update_message(done)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT partial_content FROM messages").fetchall() == [("",)]
 
 
 def test_five_thousand_messages_load_in_one_go(repo: Repository) -> None:
