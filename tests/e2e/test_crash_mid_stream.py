@@ -6,8 +6,6 @@ OpenAI-compatible provider (which streams), and is killed with SIGKILL mid-reply
 
 from __future__ import annotations
 
-import signal
-import subprocess
 import sys
 import textwrap
 import time
@@ -21,7 +19,7 @@ from r1desk.domain import MessageStatus, Role
 from r1desk.render.message_card import RETRY_HREF
 from r1desk.services.chat_controller import CHECKPOINT_INTERVAL_S
 from tests.e2e.conftest import RunningApp, anchors_in
-from tests.e2e.test_crash_recovery import _env
+from tests.e2e.test_crash_recovery import killed_on_exit
 from tests.fakes.server import FakeServer
 
 LONG_TEXT = " ".join(f"word{n}" for n in range(1500))  # about 14 s at the pace set below
@@ -73,25 +71,9 @@ def test_sigkill_mid_stream_keeps_the_reply_so_far(
     data_dir = tmp_path / "data"
     fake_server.chunk_delay = 0.02
     prompt = f"!echo {LONG_TEXT}"
-    child = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, str(data_dir), fake_server.openai_base_url, prompt],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(),
-    )
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()  # blocks until the reply is streaming (or the child dies)
-        assert line.strip() == "STREAMING", child.stderr.read() if child.stderr else ""
+    args = (str(data_dir), fake_server.openai_base_url, prompt)
+    with killed_on_exit(DRIVER, *args, ready="STREAMING"):
         time.sleep(CHECKPOINT_INTERVAL_S + 1.0)
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(10)
-        for pipe in (child.stdout, child.stderr):
-            if pipe:
-                pipe.close()
-    assert child.returncode == -signal.SIGKILL
 
     app = start_app(data_dir=data_dir, override_base=False)
     cid = app.window.current_id

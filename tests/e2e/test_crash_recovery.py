@@ -13,7 +13,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,31 @@ def _env() -> dict[str, str]:
     return env
 
 
+@contextmanager
+def killed_on_exit(code: str, *args: str, ready: str) -> Iterator[None]:
+    """Run `code` in a child Python with `args`, wait until it prints `ready`, and SIGKILL it
+    when the block ends: the crash is real."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+    )
+    try:
+        assert child.stdout is not None
+        line = child.stdout.readline()  # blocks until the child is ready (or dies)
+        assert line.strip() == ready, child.stderr.read() if child.stderr else ""
+        yield
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+        for pipe in (child.stdout, child.stderr):
+            if pipe:
+                pipe.close()
+    assert child.returncode == -signal.SIGKILL
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_mid_request_keeps_message_draft_and_offers_retry(
     qtbot: QtBot,
@@ -95,27 +121,10 @@ def test_sigkill_mid_request_keeps_message_draft_and_offers_retry(
 ) -> None:
     data_dir = tmp_path / "data"
     fake_server.hold()
-    child = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, str(data_dir), fake_server.base_url, QUESTION, DRAFT],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=_env(),
-    )
-    try:
-        assert child.stdout is not None
-        line = child.stdout.readline()  # blocks until the draft is stored (or the child dies)
-        assert line.strip() == "READY", child.stderr.read() if child.stderr else ""
+    args = (str(data_dir), fake_server.base_url, QUESTION, DRAFT)
+    with killed_on_exit(DRIVER, *args, ready="READY"):  # the draft is stored by then
         fake_server.wait_for_requests(1, timeout=10)
         assert fake_server.chat_requests(), "the request never reached the server"
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait(10)
-        if child.stdout:
-            child.stdout.close()
-        if child.stderr:
-            child.stderr.close()
-    assert child.returncode == -signal.SIGKILL
     fake_server.release()
 
     app = start_app(data_dir=data_dir)
