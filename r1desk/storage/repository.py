@@ -180,47 +180,49 @@ class Repository:
         return conversation
 
     def rename_conversation(self, conversation_id: int, title: str) -> None:
-        with write_transaction(self._conn):
-            cursor = self._conn.execute(
-                "UPDATE conversations SET title = :title, title_folded = :folded WHERE id = :id",
-                {"title": title, "folded": rows.fold(title), "id": conversation_id},
-            )
-        _require(cursor, ConversationNotFound(conversation_id))
+        self._update_conversation(
+            conversation_id,
+            "UPDATE conversations SET title = :title, title_folded = :folded WHERE id = :id",
+            {"title": title, "folded": rows.fold(title)},
+        )
 
     def set_pinned(self, conversation_id: int, pinned: bool) -> None:
         self._update_conversation(
-            conversation_id, "UPDATE conversations SET pinned = :v WHERE id = :id", int(pinned)
+            conversation_id,
+            "UPDATE conversations SET pinned = :pinned WHERE id = :id",
+            {"pinned": int(pinned)},
         )
 
     def set_draft(self, conversation_id: int, text: str) -> None:
         """Keep the unsent composer text; does not move the conversation in the list."""
         self._update_conversation(
-            conversation_id, "UPDATE conversations SET draft = :v WHERE id = :id", text
+            conversation_id,
+            "UPDATE conversations SET draft = :draft WHERE id = :id",
+            {"draft": text},
         )
 
     def set_conversation_settings(
         self, conversation_id: int, settings: ConversationSettings
     ) -> None:
-        with write_transaction(self._conn):
-            cursor = self._conn.execute(
-                "UPDATE conversations SET system_prompt = :system_prompt,"
-                " max_tokens = :max_tokens, temperature = :temperature, top_p = :top_p"
-                " WHERE id = :id",
-                {**rows.settings_params(settings), "id": conversation_id},
-            )
-        _require(cursor, ConversationNotFound(conversation_id))
+        self._update_conversation(
+            conversation_id,
+            "UPDATE conversations SET system_prompt = :system_prompt,"
+            " max_tokens = :max_tokens, temperature = :temperature, top_p = :top_p"
+            " WHERE id = :id",
+            rows.settings_params(settings),
+        )
 
     def delete_conversation(self, conversation_id: int) -> None:
         """Soft delete: hidden everywhere until `restore_conversation` or `purge_deleted`."""
         self._update_conversation(
             conversation_id,
-            "UPDATE conversations SET deleted_at = :v WHERE id = :id",
-            rows.to_db_time(utc_now()),
+            "UPDATE conversations SET deleted_at = :at WHERE id = :id",
+            {"at": rows.to_db_time(utc_now())},
         )
 
     def restore_conversation(self, conversation_id: int) -> None:
         self._update_conversation(
-            conversation_id, "UPDATE conversations SET deleted_at = :v WHERE id = :id", None
+            conversation_id, "UPDATE conversations SET deleted_at = NULL WHERE id = :id", {}
         )
 
     def purge_deleted(self) -> int:
@@ -243,10 +245,10 @@ class Repository:
         ).fetchone()
         return int(row[0])
 
-    def _update_conversation(self, conversation_id: int, sql: str, value: Any) -> None:
-        """Run `sql` (one constant UPDATE with :v and :id) and require that it found the row."""
+    def _update_conversation(self, conversation_id: int, sql: str, values: dict[str, Any]) -> None:
+        """Run `sql` (one constant UPDATE of `values` WHERE id = :id); the row must exist."""
         with write_transaction(self._conn):
-            cursor = self._conn.execute(sql, {"v": value, "id": conversation_id})
+            cursor = self._conn.execute(sql, {**values, "id": conversation_id})
         _require(cursor, ConversationNotFound(conversation_id))
 
     # --- messages ------------------------------------------------------------------
