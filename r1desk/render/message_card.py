@@ -230,7 +230,9 @@ class LateColours:
         if not self._waiting:
             return
         key, _ = self._waiting.popitem(last=False)
-        self._coloured[key] = cached_markdown(*key, True)
+        chunk, dark, copy_label = key
+        # Kept here, not also in cached_markdown's cache: `coloured` looks here first.
+        self._coloured[key] = render_markdown(chunk, dark=dark, copy_label=copy_label)
         _del_oldest(self._coloured, _LATE_KEPT)
         self.done += 1
 
