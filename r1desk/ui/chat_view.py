@@ -38,11 +38,19 @@ from PySide6.QtGui import (
     QShowEvent,
     Qt,
 )
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolTip, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QMenu,
+    QToolTip,
+    QTreeView,
+    QWidget,
+)
 
 from r1desk.domain import Message, MessageStatus, Role
 from r1desk.render import is_safe_url
 from r1desk.render.message_card import ACTION_SCHEME, TOGGLE_HREF
+from r1desk.ui.colours_at_rest import ColoursAtRest
 from r1desk.ui.message_delegate import MessageDelegate
 from r1desk.ui.message_menu import build_message_menu
 from r1desk.ui.message_model import MessageListModel
@@ -123,6 +131,7 @@ class ChatView(QTreeView):
         self._relayout_when_shown = False
         self._warm_up_due = True  # scheduled by the first paint, so it never delays that paint
         self._renderer = RendererLoader(self, ready=self._colour_code)
+        self._colours_at_rest = ColoursAtRest(self, self._delegate)
 
     def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
@@ -498,11 +507,12 @@ class ChatView(QTreeView):
             if index.isValid():
                 QGuiApplication.clipboard().setText(self._model.row(index.row()).message.content)
             return
-        moves = {
-            Qt.Key.Key_PageUp: lambda: bar.setValue(bar.value() - bar.pageStep()),
-            Qt.Key.Key_PageDown: lambda: bar.setValue(bar.value() + bar.pageStep()),
-            Qt.Key.Key_Home: lambda: bar.setValue(bar.minimum()),
-            Qt.Key.Key_End: lambda: bar.setValue(bar.maximum()),
+        action = QAbstractSlider.SliderAction
+        moves = {  # as the scroll bar's own actions: ColoursAtRest sees them as scrolling
+            Qt.Key.Key_PageUp: action.SliderPageStepSub,
+            Qt.Key.Key_PageDown: action.SliderPageStepAdd,
+            Qt.Key.Key_Home: action.SliderToMinimum,
+            Qt.Key.Key_End: action.SliderToMaximum,
         }
         if event.key() == Qt.Key.Key_Space and not event.modifiers():
             self.toggle_current_reasoning()
@@ -511,7 +521,7 @@ class ChatView(QTreeView):
         if move is None:
             super().keyPressEvent(event)
             return
-        move()
+        bar.triggerAction(move)
         index = self._center_index()
         if index.isValid():
             self.setCurrentIndex(index)

@@ -99,6 +99,8 @@ class MessageDelegate(QStyledItemDelegate):
         self.highlighted_key: int | None = None
         self.highlight_code = True  # False: code is painted plain (see ChatView.defer_code_colours)
         self.late_colours = LateColours()  # for streaming replies (see ChatView._flush_updates)
+        self.defer_colours = False  # True while the user scrolls (see ui.colours_at_rest)
+        self._plain: set[int] = set()  # keys of cards painted with code plain, colours due
         self.documents_built = 0  # for tests and benchmarks
         self.pieces_laid_out = 0  # likewise
         self._width = 600
@@ -128,6 +130,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._docs.clear()
         self._pieces.clear()
         self._measured.clear()
+        self._plain.clear()
         return True
 
     def is_expanded(self, entry: Row) -> bool:
@@ -138,36 +141,70 @@ class MessageDelegate(QStyledItemDelegate):
         return self._width - 2 * H_PAD
 
     # documents and heights
-    def _looks(self, entry: Row, now: datetime) -> tuple[Any, ...]:
+    def _looks(self, entry: Row, now: datetime, *, colour: bool = True) -> tuple[Any, ...]:
         """All that a card's layout depends on besides its message."""
         pending = entry.message.status is MessageStatus.PENDING
         tick = int((now - entry.message.created_at).total_seconds()) if pending else 0
-        colours = self.highlight_code, self.late_colours.done if pending else 0
+        colours = self.highlight_code and colour, self.late_colours.done if pending else 0
         return self.is_expanded(entry), self.dark, self._width, tick, colours
 
     def document(self, row: int) -> CardDocument:
         entry = self._model.row(row)
-        expanded = self.is_expanded(entry)
         now = self.clock()
         looks = self._looks(entry, now)
+        built = self._cached(entry, looks)
+        if built is None and self._keeps_plain(entry):
+            self._plain.add(entry.key)
+            looks = self._looks(entry, now, colour=False)
+            built = self._cached(entry, looks)
+        if built is None:
+            built = self._build(entry, looks, now)
+        if looks[-1][0]:
+            self._plain.discard(entry.key)
+        return built
+
+    def _keeps_plain(self, entry: Row) -> bool:
+        """Whether this card, not laid out with colours, shows its code plain for now."""
+        if entry.key not in self._plain and not self.defer_colours:
+            return False
+        message = entry.message
+        if message.status is MessageStatus.PENDING or not self.highlight_code:
+            return False  # streaming replies have LateColours; before the warm-up all is plain
+        texts = markdown_texts(message, expanded=self.is_expanded(entry))
+        return any("```" in text or "~~~" in text for text in texts)
+
+    def colour(self, row: int) -> bool:
+        """Let a card painted with plain code get its colours at its next paint; False if
+        it has them already."""
+        key = self._model.row(row).key
+        if key not in self._plain:
+            return False
+        self._plain.discard(key)
+        return True
+
+    def _cached(self, entry: Row, looks: tuple[Any, ...]) -> CardDocument | None:
         key = (entry.key, entry.version, *looks)
         cached = self._docs.get(key)
         if cached is not None:
             self._docs.move_to_end(key)
-            return cached
+        return cached
+
+    def _build(self, entry: Row, looks: tuple[Any, ...], now: datetime) -> CardDocument:
+        expanded, highlight = looks[0], looks[-1][0]
         card = message_card_html(
             entry.message,
             expanded=expanded,
             dark=self.dark,
             now=now,
             labels=self.labels,
-            highlight=self.highlight_code,
+            highlight=highlight,
             chunked=self.highlight_code,  # markdown-it has loaded by then
             late=self.late_colours,
         )
         shared = len(card.pieces) > 1
         built = CardDocument([self._piece(html, shared) for html in card.pieces], card.code_blocks)
         self.documents_built += 1
+        key = (entry.key, entry.version, *looks)
         self._docs[key] = built
         if len(self._docs) > DOC_CACHE_SIZE:
             self._docs.popitem(last=False)
