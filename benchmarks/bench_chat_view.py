@@ -1,8 +1,12 @@
 """Chat view: first paint of a 5,000-message conversation and scrolling it end to end.
 
 Baseline, measured in the same run: a plain QListView over 5,000 one-line strings (each
-message's first line). Offscreen; a scroll frame is one page-up step: move, paint, and apply
-the exact heights of rows seen for the first time.
+message's first line). Offscreen; a scroll frame is one page-up step of the scroll bar, as a
+user's Page Up or a click above the slider makes it: move, paint, and apply the exact heights
+of rows seen for the first time. The conversation is scrolled end to end PASSES times, each
+time in a new view; the worst frame is the median of the passes' worst frames (one pass's
+worst is often the machine: the plain list's reaches 20-30 ms on these VMs), and the note
+gives how much of it was GUI-thread CPU.
 Run alone: `python -m benchmarks.bench_chat_view` (prints the results as JSON).
 """
 
@@ -17,22 +21,25 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView
+from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QApplication, QListView
 
+from benchmarks.report import make_result
 from r1desk.domain import Message, Role, utc_now
+from r1desk.render.message_card import cached_markdown
 from r1desk.ui.chat_view import ChatView
 
 MESSAGES = 5_000
 SIZE = (900, 700)
 FIRST_PAINT_BUDGET_MS = 150.0
 FRAME_MEAN_BUDGET_MS = 16.0
-FRAME_P95_BUDGET_MS = 33.0
-FRAME_MAX_BUDGET_MS = 50.0
+FRAME_P95_BUDGET_MS = 16.0
+FRAME_MAX_BUDGET_MS = 16.0
+PASSES = 3
 
 _WORDS = ["the", "model", "answer", "reasoning", "python", "list", "value", "function"]
 _WORDS += ["return", "result", "data", "token", "stream", "credits", "request", "error"]
@@ -110,34 +117,35 @@ def _ms(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def _scroll_frames(view: QAbstractItemView, app: QApplication) -> list[float]:
+class Frame(NamedTuple):
+    wall_ms: float
+    cpu_ms: float  # the GUI thread's
+
+
+def _scroll_frames(view: QAbstractItemView, app: QApplication) -> list[Frame]:
     """Page up from the bottom to the top; one frame = move, then paint and settle heights."""
     bar = view.verticalScrollBar()
     bar.setValue(bar.maximum())
     app.processEvents()
-    frames: list[float] = []
+    frames: list[Frame] = []
     while bar.value() > bar.minimum():
-
-        def frame() -> None:
-            bar.setValue(bar.value() - bar.pageStep())
-            app.processEvents()  # runs the paint, and the height corrections it triggers
-
-        frames.append(_ms(frame))
+        wall, cpu = time.perf_counter(), time.thread_time()
+        bar.triggerAction(QAbstractSlider.SliderAction.SliderPageStepSub)
+        app.processEvents()  # runs the paint, and the height corrections it triggers
+        frames.append(Frame((time.perf_counter() - wall) * 1000, (time.thread_time() - cpu) * 1000))
     return frames
 
 
+def _worst(passes: list[list[Frame]]) -> Frame:
+    """The median pass's worst frame (by wall time)."""
+    worst = sorted((max(frames) for frames in passes), key=lambda frame: frame.wall_ms)
+    return worst[len(worst) // 2]
+
+
 def _result(
-    case: str, value: float, baseline: float, budget: float, unit: str = "ms"
+    case: str, value: float, baseline: float, budget: float, note: str = ""
 ) -> dict[str, Any]:
-    return {
-        "case": case,
-        "value": round(value, 2),
-        "unit": unit,
-        "baseline": round(baseline, 2),
-        "ratio": round(value / baseline, 2) if baseline else None,
-        "budget": budget,
-        "ok": value <= budget,
-    }
+    return make_result(case, value, "ms", baseline, budget, note=note, digits=2)
 
 
 def _p95(values: list[float]) -> float:
@@ -163,23 +171,37 @@ def run() -> list[dict[str, Any]]:
         plain.grab()
 
     base_open = _ms(open_plain)
-    base_frames = _scroll_frames(plain, app)
+    base_passes = [_scroll_frames(plain, app) for _ in range(PASSES)]
 
-    view = ChatView()
-    view.resize(*SIZE)
-    view.show()
-    _settle(app, 0.5)  # as after start-up: the view has warmed up the renderer when idle
+    opened: list[float] = []
+    passes: list[list[Frame]] = []
+    for _ in range(PASSES):
+        cached_markdown.cache_clear()  # each pass renders every message anew
+        view = ChatView()
+        view.resize(*SIZE)
+        view.show()
+        _settle(app, 0.5)  # as after start-up: the view has warmed up the renderer when idle
 
-    def open_chat() -> None:
-        view.set_messages(messages)
-        view.grab()
+        def open_chat(view: ChatView = view) -> None:
+            view.set_messages(messages)
+            view.grab()
 
-    first_paint = _ms(open_chat)
-    frames = _scroll_frames(view, app)
+        opened.append(_ms(open_chat))
+        passes.append(_scroll_frames(view, app))
+        view.close()
+        view.deleteLater()
+        _settle(app, 0.1)
     plain.close()
-    view.close()
+    frames = [frame.wall_ms for frames in passes for frame in frames]
+    base_frames = [frame.wall_ms for frames in base_passes for frame in frames]
+    worst, base_worst = _worst(passes), _worst(base_passes)
     return [
-        _result("chat_view.first_paint_5000", first_paint, base_open, FIRST_PAINT_BUDGET_MS),
+        _result(
+            "chat_view.first_paint_5000",
+            opened[0],  # later passes' are faster: Qt's font and glyph caches are warm
+            base_open,
+            FIRST_PAINT_BUDGET_MS,
+        ),
         _result(
             "chat_view.scroll_frame_mean",
             statistics.fmean(frames),
@@ -187,7 +209,16 @@ def run() -> list[dict[str, Any]]:
             FRAME_MEAN_BUDGET_MS,
         ),
         _result("chat_view.scroll_frame_p95", _p95(frames), _p95(base_frames), FRAME_P95_BUDGET_MS),
-        _result("chat_view.scroll_frame_max", max(frames), max(base_frames), FRAME_MAX_BUDGET_MS),
+        _result(
+            "chat_view.scroll_frame_max",
+            worst.wall_ms,
+            base_worst.wall_ms,
+            FRAME_MAX_BUDGET_MS,
+            note=f"median of {PASSES} passes' worst frames; of the median one's "
+            f"{worst.wall_ms:.1f} ms, {worst.cpu_ms:.1f} ms was GUI-thread CPU (the plain "
+            f"list's: {base_worst.cpu_ms:.1f} of {base_worst.wall_ms:.1f} ms); the most CPU "
+            f"in any frame: {max(f.cpu_ms for frames in passes for f in frames):.1f} ms",
+        ),
     ]
 
 
