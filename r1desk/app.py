@@ -164,7 +164,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
 
     skip_feature_source_scan()  # before the rest: ~180 modules would each have their source read
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from r1desk.paths import AppPaths
     from r1desk.render.prerendered import PRERENDERED
@@ -212,6 +212,8 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
     loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
     if notice:
+        from PySide6.QtWidgets import QMessageBox
+
         text = translated(notice)
         QMessageBox(QMessageBox.Icon.Warning, "r1desk", text, parent=window).open()
     if smoke_test:

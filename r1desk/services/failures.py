@@ -46,6 +46,7 @@ class Failure:
 
 
 TOP_UP_URL = "https://cloud.segmind.com/console/billing"
+KEYS_URL = "https://cloud.segmind.com/console/api-keys"
 # A connection that breaks (or a read that times out) after this long was most likely cut by a
 # gateway's time limit while R1 was still thinking, not by a network fault.
 LONG_WAIT_S = 30.0

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-KEYS_URL = "https://cloud.segmind.com/console/api-keys"
+from r1desk.services.failures import KEYS_URL
 
 
 class KeyDialog(QDialog):

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+if TYPE_CHECKING:  # imported when first needed: its type and enums cost ~1 ms at start-up
+    from PySide6.QtWidgets import QSystemTrayIcon
 
 TRAY_MESSAGE_MS = 10_000
 
@@ -30,11 +34,11 @@ class Notifier(QObject):
         self,
         window: QWidget,
         *,
-        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        tray_available: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
-        self._tray_available = tray_available
+        self._tray_available = tray_available or _system_tray_available
         self._tray: QSystemTrayIcon | None = None
         self.sent: list[Notification] = []
 
@@ -58,6 +62,8 @@ class Notifier(QObject):
             self._tray.hide()
 
     def _tray_icon(self) -> QSystemTrayIcon:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if self._tray is None:
             icon = self._window.windowIcon()
             if icon.isNull():
@@ -78,3 +84,9 @@ class Notifier(QObject):
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
         window.raise_()
         window.activateWindow()
+
+
+def _system_tray_available() -> bool:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    return QSystemTrayIcon.isSystemTrayAvailable()

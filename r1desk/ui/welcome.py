@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from r1desk.ui.key_dialog import KEYS_URL
+from r1desk.services.failures import KEYS_URL
 
 MAX_WIDTH = 620
 translate = QCoreApplication.translate

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog
 
 from r1desk.domain import Message, MessageStatus, Role
 from r1desk.services.failures import TOP_UP_URL, Failure, NextAction
@@ -124,6 +123,8 @@ class ChatEvents(QObject):
         elif action == "delete":
             w.ctx.chat.delete_message(message)
         elif action == "edit" and message.role is Role.USER:
+            from PySide6.QtWidgets import QInputDialog  # not at start-up (see window_dialogs)
+
             dialog = QInputDialog(w)
             dialog.setWindowTitle(translate("MainWindow", "Edit and resend"))
             dialog.setLabelText(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QInputDialog
 
 if TYPE_CHECKING:
     from r1desk.ui.main_window import MainWindow
@@ -34,6 +33,8 @@ class ConversationOps(QObject):
     def rename(self, conversation_id: int) -> None:
         w = self.window
         conversation = w.ctx.repo.get_conversation(conversation_id, with_messages=False)
+        from PySide6.QtWidgets import QInputDialog  # not at start-up (see window_dialogs)
+
         dialog = QInputDialog(w)
         dialog.setWindowTitle(translate("MainWindow", "Rename conversation"))
         dialog.setLabelText(translate("MainWindow", "Title:"))

@@ -1,5 +1,6 @@
 """The main window's dialogs: search, settings, conversation settings, shortcuts, about, export
-and import. Each dialog module is imported when first opened, to keep start-up light."""
+and import. Each dialog module is imported when first opened, to keep start-up light: even
+importing a dialog class from PySide6 builds its type and its enums (QFileDialog: 3 ms)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from r1desk.domain import ConversationSettings
 from r1desk.settings import Settings, save_settings
@@ -154,6 +155,8 @@ class WindowDialogs(QObject):
             self.window.status.showMessage(summary, 10000)
 
     def import_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         dialog = QFileDialog(
             self.window, translate("MainWindow", "Import conversations"), str(Path.home())
         )
