@@ -46,13 +46,16 @@ class ColoursAtRest(QObject):
         self._colour_one()
 
     def _colour_one(self) -> None:
-        """Colour the first visible card whose code is plain; come back for the next one."""
+        """Colour the first visible card whose code is plain; come back for the next one.
+        Once all are coloured, cards off screen that were laid out plain get their colours
+        when next painted (after a jump to a message, say): there is no scrolling to wait for."""
         for row in self._visible_rows():
             if self._delegate.colour(row):
                 index = self._view.model().index(row, 0)
                 self._view.viewport().update(self._view.visualRect(index))
                 self._step.start()
                 return
+        self._delegate.colour_all()
 
     def _visible_rows(self) -> range:
         viewport = self._view.viewport()

@@ -182,6 +182,10 @@ class MessageDelegate(QStyledItemDelegate):
         self._plain.discard(key)
         return True
 
+    def colour_all(self) -> None:
+        """Every card painted from now on has its colours."""
+        self._plain.clear()
+
     def _cached(self, entry: Row, looks: tuple[Any, ...]) -> CardDocument | None:
         key = (entry.key, entry.version, *looks)
         cached = self._docs.get(key)

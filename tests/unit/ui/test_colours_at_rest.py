@@ -121,6 +121,23 @@ def test_keys_and_the_wheel_count_as_scrolling(view: ChatView, qtbot: QtBot) -> 
     assert view._delegate.defer_colours
 
 
+def test_cards_laid_out_plain_off_screen_get_colours_when_shown(
+    view: ChatView, qtbot: QtBot
+) -> None:
+    _opened(view, qtbot)
+    _page_up(view)
+    passed = _visible_rows(view)
+    _page_up(view, times=2)  # still scrolling: the cards just shown were laid out plain
+    assert set(passed).isdisjoint(_visible_rows(view))
+    rest = view._colours_at_rest
+    qtbot.waitUntil(lambda: not rest._rest.isActive() and not rest._step.isActive(), timeout=3000)
+
+    view.scroll_to_message(view.messages()[passed[0]].id or 0)
+    view.viewport().repaint()
+    assert passed[0] in _visible_rows(view)
+    qtbot.waitUntil(lambda: _plain_rows(view) == [], timeout=1000)
+
+
 def test_jumping_to_a_message_is_not_scrolling(view: ChatView, qtbot: QtBot) -> None:
     _opened(view, qtbot)
     view.scroll_to_message(3)
