@@ -107,12 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         results += run_module(name, args.quick)
 
     stem = "quick" if args.quick else "latest"
+    machine = report.machine_info()
+    results = report.stamp(results, machine["date"])
     if args.only:
+        previous = RESULTS / f"{stem}.json"
         results = report.merge_results(
-            report.read_results(RESULTS / f"{stem}.json"), results, set(chosen)
+            report.read_results(previous), results, set(chosen), report.read_date(previous)
         )
         results.sort(key=lambda r: names.index(r["module"]) if r.get("module") in names else 0)
-    machine = report.machine_info()
     json_path, md_path = report.write_report(results, machine, RESULTS, stem)
     if not args.quick:
         report.update_readme(README, results, machine)

@@ -88,13 +88,31 @@ def machine_info() -> dict[str, Any]:
     }
 
 
-def machine_line(machine: dict[str, Any]) -> str:
+def machine_line(machine: dict[str, Any], results: list[Result] | None = None) -> str:
     return (
-        f"Measured {machine.get('date', '?')} on {machine.get('cpu', '?')} "
+        f"Measured {_when(machine, results or [])} on {machine.get('cpu', '?')} "
         f"({machine.get('cores', '?')} cores), {machine.get('os', '?')}, "
         f"Python {machine.get('python', '?')}, PySide6 {machine.get('pyside6', '?')} "
         f"(Qt {machine.get('qt', '?')}), SQLite {machine.get('sqlite', '?')}."
     )
+
+
+def _when(machine: dict[str, Any], results: list[Result]) -> str:
+    """When the rows were measured: after `--only`, not all in the same run."""
+    dates: dict[str, list[str]] = {}
+    for r in results:
+        modules = dates.setdefault(r.get("measured") or machine.get("date", "?"), [])
+        if r.get("module") and r["module"] not in modules:
+            modules.append(r["module"])
+    if len(dates) < 2:
+        return str(next(iter(dates), machine.get("date", "?")))
+    main = max(dates, key=lambda date: len(dates[date]))
+    later = "; ".join(
+        f"{', '.join(f'`{m}`' for m in modules)} at {date}"
+        for date, modules in sorted(dates.items())
+        if date != main
+    )
+    return f"{main} (the rows of {later})"
 
 
 def format_number(value: float | None) -> str:
@@ -159,7 +177,7 @@ def notes_list(results: list[Result]) -> str:
 
 
 def markdown_report(results: list[Result], machine: dict[str, Any]) -> str:
-    parts = [markdown_table(results), "", machine_line(machine)]
+    parts = [markdown_table(results), "", machine_line(machine, results)]
     notes = notes_list(results)
     if notes:
         parts += ["", notes]
@@ -177,10 +195,22 @@ def replace_block(text: str, block: str) -> str:
     return _BLOCK.sub(lambda _: replacement, text, count=1)
 
 
-def merge_results(previous: list[Result], fresh: list[Result], modules: set[str]) -> list[Result]:
-    """Keep the previous rows of modules not run this time; the new rows replace the rest."""
-    kept = [r for r in previous if r.get("module") not in modules]
+def merge_results(
+    previous: list[Result], fresh: list[Result], modules: set[str], previous_date: str = ""
+) -> list[Result]:
+    """Keep the previous rows of modules not run this time (each with the date it was
+    measured); the new rows replace the rest."""
+    kept = [
+        {**r, "measured": r.get("measured") or previous_date}
+        for r in previous
+        if r.get("module") not in modules
+    ]
     return kept + fresh
+
+
+def stamp(results: list[Result], date: str) -> list[Result]:
+    """Each row with the date it was measured."""
+    return [{**r, "measured": date} for r in results]
 
 
 def write_report(
@@ -195,12 +225,22 @@ def write_report(
 
 
 def read_results(path: Path) -> list[Result]:
+    results = _read(path).get("results")
+    return results if isinstance(results, list) else []
+
+
+def read_date(path: Path) -> str:
+    """When the report at `path` was written ("" if unknown)."""
+    machine = _read(path).get("machine")
+    return str(machine.get("date", "")) if isinstance(machine, dict) else ""
+
+
+def _read(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
-        return []
-    results = data.get("results") if isinstance(data, dict) else None
-    return results if isinstance(results, list) else []
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def update_readme(readme: Path, results: list[Result], machine: dict[str, Any]) -> None:

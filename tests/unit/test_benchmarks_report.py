@@ -86,6 +86,25 @@ def test_rerunning_one_module_replaces_only_its_rows() -> None:
     assert [r["case"] for r in merged] == ["a.one", "b.three"]
 
 
+def test_rows_rerun_later_say_when_they_were_measured(tmp_path: Path) -> None:
+    machine = {"cpu": "Test CPU", "cores": 2, "date": "2026-01-01 09:00 UTC"}
+    first = report.stamp(
+        [{"case": "a.one", "module": "a"}, {"case": "b.one", "module": "b"}],
+        "2026-01-01 08:00 UTC",
+    )
+    json_path, _ = report.write_report(first, {**machine, "date": "2026-01-01 08:00 UTC"}, tmp_path)
+    assert "Measured 2026-01-01 08:00 UTC on Test CPU" in report.markdown_report(first, machine)
+
+    fresh = report.stamp([{"case": "b.one", "module": "b"}], machine["date"])
+    merged = report.merge_results(
+        report.read_results(json_path), fresh, {"b"}, report.read_date(json_path)
+    )
+    line = report.machine_line(machine, [*merged, {"case": "c.one", "module": "c"}])
+    assert line.startswith(
+        "Measured 2026-01-01 09:00 UTC (the rows of `a` at 2026-01-01 08:00 UTC) on Test CPU"
+    )
+
+
 def test_written_report_round_trips_and_updates_the_readme(tmp_path: Path) -> None:
     rows = [report.make_result("search.common", 12.4, "ms", 0.03, 50.0)]
     machine = {"cpu": "Test CPU", "cores": 2, "python": "3.11", "date": "2026-01-01 00:00 UTC"}
