@@ -172,6 +172,7 @@ def stream_replies(prompt: str, repeats: int, piece_chars: int, long_chars: int 
             Settings(provider="custom", api_base=base_url, model="deepseek-reasoner"),
         )
         app = QApplication.instance() or QApplication([])
+        assert isinstance(app, QApplication)
         loop = make_event_loop(app)
         asyncio.set_event_loop(loop)
         ctx, _ = build_context(paths)
@@ -182,7 +183,9 @@ def stream_replies(prompt: str, repeats: int, piece_chars: int, long_chars: int 
         collector.start()
         try:
             with loop:
-                rounds = loop.run_until_complete(measure(window, ctx, collector, prompt, repeats))
+                rounds: list[Round] = loop.run_until_complete(
+                    measure(window, ctx, collector, prompt, repeats)
+                )
                 window.close()
                 loop.run_until_complete(shutdown(ctx))
         finally:

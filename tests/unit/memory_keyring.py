@@ -12,7 +12,7 @@ class MemoryKeyring(KeyringBackend):
     priority = 1  # usable, but lower than any real backend auto-detection would pick
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.entries: dict[tuple[str, str], str] = {}
         self.readers: list[str] = []  # the name of the thread behind each read
         self.failure: Exception | None = None  # raised by every read while set (e.g. locked)
