@@ -125,6 +125,12 @@ class KeyStore:
         _check_provider(provider)
         self._session[provider] = _clean_key(key)
 
+    def remember_unreadable(self, provider: str) -> None:
+        """The keyring could not be read for `provider`'s optional key: count it as none for
+        this session rather than ask the keyring again, on the GUI thread, at every send."""
+        _check_provider(provider)
+        self._cache[provider] = None
+
     def backend_available(self) -> bool:
         """True when the active keyring backend stores secrets safely."""
         try:

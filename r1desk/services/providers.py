@@ -88,16 +88,19 @@ class ProviderSession:
     async def load_key(self) -> KeyStoreError | None:
         """Read the provider's key in a worker thread; the reads after it come from KeyStore's
         cache. The keyring's first use (importing it, finding its backend, D-Bus round trips)
-        held the GUI thread for ~140 ms. Returns the keyring's failure, if it failed."""
+        held the GUI thread for ~140 ms. Returns the keyring's failure, if it failed and the
+        provider needs a key; an optional key (a local server's) that cannot be read is none."""
         import asyncio
 
         preset = PRESETS[self.settings.provider]
-        if not preset.needs_key:
+        if not preset.accepts_key:
             return None
         try:
             await asyncio.to_thread(self.keys.get_key, preset.name)
         except KeyStoreError as error:
-            return error
+            if preset.needs_key:
+                return error
+            self.keys.remember_unreadable(preset.name)
         return None
 
     def missing_key(self) -> bool:
@@ -107,6 +110,8 @@ class ProviderSession:
 
     def _key(self, required: bool) -> str | None:
         preset = PRESETS[self.settings.provider]
+        if not preset.accepts_key:
+            return None
         key = self.keys.get_key(preset.name)
         if required and not key:
             raise MissingKeyError(preset.label)

@@ -117,3 +117,50 @@ def test_at_start_up_the_keyring_is_read_in_a_worker_thread(
     assert memory_keyring.readers != []
     assert threading.main_thread().name not in memory_keyring.readers
     assert app.window.key_dialog is None
+
+
+def test_a_local_servers_optional_key_is_read_in_a_worker_thread_too(
+    qtbot: QtBot,
+    start_app: Callable[..., RunningApp],
+    fake_server: FakeServer,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    # The key of a llama.cpp or custom server is optional; it was read on the GUI thread at
+    # the first send.
+    memory_keyring.set_password("r1desk", "custom", TEST_KEY)
+    fake_server.openai_requires_key = True
+    app = start_app(with_key=False, read_key=False, override_base=False)
+    local = app.ctx.providers.settings.replace(
+        provider="custom", api_base=fake_server.openai_base_url, model="r1-local"
+    )
+    app.window.dialogs.apply_settings(local)
+    app.window.after_first_paint()
+    app.drive(lambda: memory_keyring.readers != [])
+    type_and_send(qtbot, app, "hello local")
+    app.drive(reply_done(app))
+    assert last_message(app).status is MessageStatus.COMPLETE
+    assert fake_server.chat_requests()[-1].headers["authorization"] == f"Bearer {TEST_KEY}"
+    assert threading.main_thread().name not in memory_keyring.readers
+
+
+def test_an_unreadable_keyring_does_not_stop_a_server_that_needs_no_key(
+    qtbot: QtBot,
+    start_app: Callable[..., RunningApp],
+    fake_server: FakeServer,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    memory_keyring.failure = RuntimeError("the keyring is locked")
+    app = start_app(with_key=False, read_key=False, override_base=False)
+    local = app.ctx.providers.settings.replace(
+        provider="custom", api_base=fake_server.openai_base_url, model="r1-local"
+    )
+    app.window.dialogs.apply_settings(local)
+    app.window.after_first_paint()
+    app.drive(lambda: memory_keyring.readers != [])
+    reads = len(memory_keyring.readers)
+    type_and_send(qtbot, app, "hello without a key")
+    app.drive(reply_done(app))
+    assert last_message(app).status is MessageStatus.COMPLETE
+    assert "authorization" not in fake_server.chat_requests()[-1].headers
+    assert len(memory_keyring.readers) == reads  # not asked again, on the GUI thread
+    assert "keyring" not in app.window.status.currentMessage().lower()
