@@ -74,13 +74,15 @@ class ChatController(QObject):
         if not text or self.is_busy(conversation_id):
             return False
         conversation = self._repo.get_conversation(conversation_id, with_messages=False)
-        user = self._repo.add_message(conversation_id, Message(Role.USER, text))
-        if not conversation.title:
-            self._repo.rename_conversation(conversation_id, title_from_first_message(text))
-        self._repo.set_draft(conversation_id, "")
+        user, pending = self._repo.add_exchange(
+            conversation_id,
+            Message(Role.USER, text),
+            self._pending_reply(),
+            title=None if conversation.title else title_from_first_message(text),
+        )
         self.message_added.emit(user)
         self.conversation_changed.emit(conversation_id)
-        self._start_reply(conversation_id)
+        self._await_reply(conversation_id, pending)
         return True
 
     def stop(self, conversation_id: int) -> None:
@@ -151,18 +153,22 @@ class ChatController(QObject):
         self.messages_reset.emit(message.conversation_id)
 
     def _start_reply(self, conversation_id: int, *, queued: bool = False) -> None:
+        pending = self._repo.add_message(conversation_id, self._pending_reply())
+        self._await_reply(conversation_id, pending, queued=queued)
+
+    def _pending_reply(self) -> Message:
         where = self._providers.endpoint()
-        pending = self._repo.add_message(
-            conversation_id,
-            Message(
-                Role.ASSISTANT,
-                "",
-                status=MessageStatus.PENDING,
-                provider=where.provider,
-                model=where.model,
-                credits_before=self._credits.remaining,
-            ),
+        return Message(
+            Role.ASSISTANT,
+            "",
+            status=MessageStatus.PENDING,
+            provider=where.provider,
+            model=where.model,
+            credits_before=self._credits.remaining,
         )
+
+    def _await_reply(self, conversation_id: int, pending: Message, *, queued: bool = False) -> None:
+        """Show the stored `pending` reply and ask the provider for it."""
         self.message_added.emit(dataclasses.replace(pending))
         task = self._tasks.spawn(self._reply(conversation_id, pending, queued), name="reply")
         self._in_flight[conversation_id] = task

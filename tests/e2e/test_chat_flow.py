@@ -164,3 +164,21 @@ def test_an_unreadable_keyring_does_not_stop_a_server_that_needs_no_key(
     assert "authorization" not in fake_server.chat_requests()[-1].headers
     assert len(memory_keyring.readers) == reads  # not asked again, on the GUI thread
     assert "keyring" not in app.window.status.currentMessage().lower()
+
+
+def test_pressing_enter_waits_for_the_disk_once(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    # Each commit waits for an fsync, on the GUI thread: 10-30 ms each on a slow disk.
+    app = start_app()
+    edit = app.window.chat.composer.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "one commit please")
+    commits: list[str] = []
+    app.ctx.repo._conn.set_trace_callback(lambda sql: sql == "COMMIT" and commits.append(sql))
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert app.ctx.chat.is_busy(app.window.current_id)  # type: ignore[arg-type]
+    assert commits == ["COMMIT"]
+    app.ctx.repo._conn.set_trace_callback(None)
+    app.drive(reply_done(app))
+    assert app.window.chat.view.messages()[0].content == "one commit please"

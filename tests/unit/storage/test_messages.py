@@ -211,3 +211,48 @@ def test_turns_are_what_a_model_is_sent(repo: Repository) -> None:
         (Role.USER, "third question"),
     ]
     assert all(m.reasoning == "" for m in turns)  # reasoning is never sent back
+
+
+def _commits(repo: Repository) -> list[str]:
+    """Every COMMIT the repository's own connection runs from now on."""
+    seen: list[str] = []
+    repo._conn.set_trace_callback(lambda sql: seen.append(sql) if sql == "COMMIT" else None)
+    return seen
+
+
+def test_sending_stores_question_reply_title_and_draft_in_one_commit(repo: Repository) -> None:
+    conversation_id = repo.create_conversation("").id
+    assert conversation_id is not None
+    repo.set_draft(conversation_id, "half-typed")
+    commits = _commits(repo)
+    pending = Message(Role.ASSISTANT, "", status=MessageStatus.PENDING, model="deepseek-r1")
+    question, reply = repo.add_exchange(
+        conversation_id, Message(Role.USER, "Why is the sky blue?"), pending, title="Sky"
+    )
+    assert commits == ["COMMIT"]  # one wait for the disk, not four
+    stored = repo.get_conversation(conversation_id)
+    assert [m.id for m in stored.messages] == [question.id, reply.id]
+    assert [m.status for m in stored.messages] == [MessageStatus.COMPLETE, MessageStatus.PENDING]
+    assert stored.title == "Sky" and stored.draft == ""
+    assert [c.id for c in repo.list_conversations("sky")] == [conversation_id]
+
+    repo.add_exchange(conversation_id, Message(Role.USER, "And at dusk?"), pending, title=None)
+    assert repo.get_conversation(conversation_id, with_messages=False).title == "Sky"
+
+
+def test_a_send_that_cannot_be_stored_whole_leaves_nothing_half_done(repo: Repository) -> None:
+    conversation_id = repo.create_conversation("").id
+    assert conversation_id is not None
+    repo.set_draft(conversation_id, "my long question")
+    repo._conn.execute(  # the disk fills up between the two inserts, as it were
+        "CREATE TEMP TRIGGER no_reply BEFORE INSERT ON messages WHEN NEW.role = 'assistant' "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    question = Message(Role.USER, "my long question")
+    pending = Message(Role.ASSISTANT, "", status=MessageStatus.PENDING)
+    with pytest.raises(sqlite3.IntegrityError):
+        repo.add_exchange(conversation_id, question, pending, title="T")
+    stored = repo.get_conversation(conversation_id)
+    assert stored.messages == []
+    assert stored.draft == "my long question"  # the composer still has it after a restart
+    assert stored.title == ""
