@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -192,8 +193,10 @@ class Repository:
         )
 
     def set_draft(self, conversation_id: int, text: str) -> None:
-        """Keep the unsent composer text; does not move the conversation in the list."""
-        self._update_conversation(conversation_id, _SET_DRAFT, {"draft": text})
+        """Keep the unsent composer text; does not move the conversation in the list.
+        Saved whenever typing pauses, so without waiting for the disk (see `_unsynced`)."""
+        with self._unsynced():
+            self._update_conversation(conversation_id, _SET_DRAFT, {"draft": text})
 
     def set_conversation_settings(
         self, conversation_id: int, settings: ConversationSettings
@@ -296,18 +299,24 @@ class Repository:
         but the last moments of it; start-up (`mark_pending_interrupted`) then moves the
         content where it belongs. Until then it waits in `partial_content`, which search does
         not index: indexing the whole reply again on every save cost up to 10 ms.
-        Not fsync'd (synchronous NORMAL): it must survive the app dying, not the power going;
-        waiting for the disk here would stall the window. The final write is durable.
-        A reply that is no longer pending is left alone.
+        Not fsync'd (see `_unsynced`); the final write is. A reply that is no longer pending
+        is left alone.
         """
+        with self._unsynced(), write_transaction(self._conn):
+            self._conn.execute(
+                "UPDATE messages SET partial_content = ?, reasoning = ?"
+                " WHERE id = ? AND status = 'pending'",
+                (message.content, message.reasoning, message.id),
+            )
+
+    @contextmanager
+    def _unsynced(self) -> Iterator[None]:
+        """Commits that must survive the app dying, not the power going: in WAL mode with
+        synchronous NORMAL they reach the OS, not the disk, and so never stall the window
+        waiting for an fsync (10-30 ms on a slow disk). The next durable commit syncs them."""
         self._conn.execute("PRAGMA synchronous = NORMAL")
         try:
-            with write_transaction(self._conn):
-                self._conn.execute(
-                    "UPDATE messages SET partial_content = ?, reasoning = ?"
-                    " WHERE id = ? AND status = 'pending'",
-                    (message.content, message.reasoning, message.id),
-                )
+            yield
         finally:
             self._conn.execute("PRAGMA synchronous = FULL")
 

@@ -154,3 +154,20 @@ def test_rank_and_pages_agree_with_the_whole_list(repo: Repository) -> None:
     matching = repo.list_conversations("chat 1")  # "chat 1", "chat 10", "chat 11"
     assert [repo.conversation_rank(c.id or 0, "chat 1") for c in matching] == [0, 1, 2]
     assert repo.conversation_rank(ids[2], "chat 1") is None  # filtered out
+
+
+def test_a_draft_is_saved_without_waiting_for_the_disk(db_path: Path) -> None:
+    # Saved whenever typing pauses; an fsync there made the composer lag on slow disks.
+    with Repository.open(db_path) as repo:
+        cid = repo.create_conversation("chat").id
+        assert cid is not None
+        statements: list[str] = []
+        repo._conn.set_trace_callback(statements.append)
+        repo.set_draft(cid, "half a thought")
+        repo._conn.set_trace_callback(None)
+        commit = statements.index("COMMIT")
+        assert "PRAGMA synchronous = NORMAL" in statements[:commit]
+        assert statements[-1] == "PRAGMA synchronous = FULL"  # later writes are durable
+        assert repo._conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    with Repository.open(db_path) as repo:
+        assert repo.get_conversation(cid, with_messages=False).draft == "half a thought"
