@@ -22,7 +22,7 @@ from r1desk import api
 from r1desk.domain import Message, MessageStatus, Role, title_from_first_message
 from r1desk.secrets import KeyStoreError
 from r1desk.services.credits import CreditsMonitor
-from r1desk.services.failures import describe_failure
+from r1desk.services.failures import describe_failure, describe_unsaved_message
 from r1desk.services.providers import ProviderSession
 from r1desk.services.tasks import TaskKeeper
 from r1desk.storage import Repository
@@ -74,12 +74,17 @@ class ChatController(QObject):
         if not text or self.is_busy(conversation_id):
             return False
         conversation = self._repo.get_conversation(conversation_id, with_messages=False)
-        user, pending = self._repo.add_exchange(
-            conversation_id,
-            Message(Role.USER, text),
-            self._pending_reply(),
-            title=None if conversation.title else title_from_first_message(text),
-        )
+        try:
+            user, pending = self._repo.add_exchange(
+                conversation_id,
+                Message(Role.USER, text),
+                self._pending_reply(),
+                title=None if conversation.title else title_from_first_message(text),
+            )
+        except sqlite3.Error as error:  # nothing was stored; the composer keeps the text
+            log.error("Could not store a sent message: %s", error)
+            self.reply_failed.emit(describe_unsaved_message(conversation_id, error))
+            return False
         self.message_added.emit(user)
         self.conversation_changed.emit(conversation_id)
         self._await_reply(conversation_id, pending)

@@ -16,6 +16,7 @@ class NextAction(str, enum.Enum):
     ENTER_KEY = "key"
     OPEN_SETTINGS = "settings"
     TOP_UP = "top_up"
+    SEND_AGAIN = "send_again"  # the message was not stored; it is still in the composer
 
 
 class MissingKeyError(Exception):
@@ -59,6 +60,27 @@ GATEWAY_LIMIT_TEXT = QT_TRANSLATE_NOOP("Failure", "R1 took longer than the gatew
 QUEUED_NEXT_STEP = QT_TRANSLATE_NOOP(
     "Failure", "Retry in queued mode: it waits for the reply without that time limit."
 )
+
+
+def describe_unsaved_message(conversation_id: int, error: Exception) -> Failure:
+    """Sending could not store the user's message (a full disk, a read-only database)."""
+    detail = str(error).lower()
+    reason: str = str(error).rstrip(".") or type(error).__name__  # SQLite's own words
+    if "full" in detail:
+        reason = QT_TRANSLATE_NOOP("Failure", "the disk is full")
+    elif "readonly" in detail or "read-only" in detail:
+        reason = QT_TRANSLATE_NOOP("Failure", "the database is read-only")
+    return Failure(
+        conversation_id,
+        QT_TRANSLATE_NOOP("Failure", "Your message could not be saved: {reason}.").format(
+            reason=reason
+        ),
+        QT_TRANSLATE_NOOP(
+            "Failure",
+            "It is still in the message box. Free some disk space, then press Send again.",
+        ),
+        NextAction.SEND_AGAIN,
+    )
 
 
 def outlived_gateway(error: BaseException, waited_s: float) -> bool:

@@ -790,6 +790,22 @@ Model: {model}</source>
         <translation>请以排队模式重试：它会等待回复，不受该时限限制。</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation>数据库为只读</translation>
+    </message>
+    <message>
+        <source>Your message could not be saved: {reason}.</source>
+        <translation>你的消息未能保存：{reason}。</translation>
+    </message>
+    <message>
+        <source>It is still in the message box. Free some disk space, then press Send again.</source>
+        <translation>它仍在输入框中。请释放一些磁盘空间，然后点击“再次发送”。</translation>
+    </message>
+    <message>
         <source>{message} {explanation}</source>
         <translation>{message}{explanation}</translation>
     </message>
@@ -831,6 +847,10 @@ Model: {model}</source>
     <message>
         <source>Top up credits…</source>
         <translation>充值额度…</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>再次发送</translation>
     </message>
     <message>
         <source>Dismiss</source>

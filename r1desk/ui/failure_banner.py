@@ -20,6 +20,7 @@ def action_label(action: NextAction) -> str:
         NextAction.ENTER_KEY: translate("FailureBanner", "Enter API key…"),
         NextAction.OPEN_SETTINGS: translate("FailureBanner", "Open settings…"),
         NextAction.TOP_UP: translate("FailureBanner", "Top up credits…"),
+        NextAction.SEND_AGAIN: translate("FailureBanner", "Send again"),
     }[action]
 
 
@@ -67,7 +68,8 @@ class FailureBanner(QFrame):
         self.setAccessibleDescription(text)
         self.primary.setText(action_label(failure.action))
         self.primary.setAccessibleName(self.primary.text())
-        self.retry.setVisible(failure.action is not NextAction.RETRY)
+        # A message that was not stored has no reply to retry.
+        self.retry.setVisible(failure.action not in (NextAction.RETRY, NextAction.SEND_AGAIN))
         self._wait_s = int(failure.retry_after_s or 0)
         self._refresh_wait()
         if self._wait_s:

@@ -104,6 +104,9 @@ class ChatEvents(QObject):
             QDesktopServices.openUrl(QUrl(TOP_UP_URL))
         elif action == NextAction.OPEN_SETTINGS.value:
             w.dialogs.open_settings()
+        elif action == NextAction.SEND_AGAIN.value:
+            w.chat.banner.hide()
+            w.send(w.chat.composer.text)  # shows the banner again if it still fails
         elif action == NextAction.RETRY_QUEUED.value:
             if w.current_id is not None and w.ctx.chat.retry_queued(w.current_id):
                 w.chat.banner.hide()

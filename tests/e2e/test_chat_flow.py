@@ -182,3 +182,30 @@ def test_pressing_enter_waits_for_the_disk_once(
     app.ctx.repo._conn.set_trace_callback(None)
     app.drive(reply_done(app))
     assert app.window.chat.view.messages()[0].content == "one commit please"
+
+
+def test_a_message_that_cannot_be_saved_stays_in_the_box_with_a_reason(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    app.ctx.repo._conn.execute(  # SQLite refuses the insert as it does when the disk is full
+        "CREATE TEMP TRIGGER full_disk BEFORE INSERT ON messages "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    type_and_send(qtbot, app, "do not lose me")
+    banner = app.window.chat.banner
+    assert banner.isVisible()
+    assert "could not be saved: the disk is full" in banner.label.text()
+    assert "Free some disk space" in banner.label.text()
+    assert banner.primary.text() == "Send again" and not banner.retry.isVisible()
+    assert app.window.chat.composer.text == "do not lose me"
+    assert app.window.chat.view.messages() == []
+    assert not fake_server.chat_requests()  # nothing is asked for a message not stored
+
+    app.ctx.repo._conn.execute("DROP TRIGGER full_disk")  # space was freed
+    qtbot.mouseClick(banner.primary, Qt.MouseButton.LeftButton)
+    app.drive(reply_done(app))
+    assert not banner.isVisible()
+    assert app.window.chat.view.messages()[0].content == "do not lose me"
+    assert last_message(app).status is MessageStatus.COMPLETE
+    assert app.window.chat.composer.text == ""
