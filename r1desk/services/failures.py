@@ -62,18 +62,22 @@ QUEUED_NEXT_STEP = QT_TRANSLATE_NOOP(
 )
 
 
+def storage_reason(error: Exception) -> str:
+    """Why the database refused a write, in words for the user (a `Text` when known)."""
+    detail = str(error).lower()
+    if "full" in detail:
+        return QT_TRANSLATE_NOOP("Failure", "the disk is full")
+    if "readonly" in detail or "read-only" in detail:
+        return QT_TRANSLATE_NOOP("Failure", "the database is read-only")
+    return str(error).rstrip(".") or type(error).__name__  # SQLite's own words
+
+
 def describe_unsaved_message(conversation_id: int, error: Exception) -> Failure:
     """Sending could not store the user's message (a full disk, a read-only database)."""
-    detail = str(error).lower()
-    reason: str = str(error).rstrip(".") or type(error).__name__  # SQLite's own words
-    if "full" in detail:
-        reason = QT_TRANSLATE_NOOP("Failure", "the disk is full")
-    elif "readonly" in detail or "read-only" in detail:
-        reason = QT_TRANSLATE_NOOP("Failure", "the database is read-only")
     return Failure(
         conversation_id,
         QT_TRANSLATE_NOOP("Failure", "Your message could not be saved: {reason}.").format(
-            reason=reason
+            reason=storage_reason(error)
         ),
         QT_TRANSLATE_NOOP(
             "Failure",

@@ -1183,6 +1183,10 @@ Model: {model}</source>
         <translation>，</translation>
     </message>
     <message>
+        <source>save the draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
         <source>Rename conversation</source>
         <translation>重命名对话</translation>
     </message>
@@ -1191,8 +1195,28 @@ Model: {model}</source>
         <translation>标题：</translation>
     </message>
     <message>
+        <source>rename the conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <source>pin the conversation</source>
+        <translation>置顶对话</translation>
+    </message>
+    <message>
+        <source>unpin the conversation</source>
+        <translation>取消置顶对话</translation>
+    </message>
+    <message>
+        <source>delete the conversation</source>
+        <translation>删除对话</translation>
+    </message>
+    <message>
         <source>Deleted “{title}”. Ctrl+Z to undo.</source>
         <translation>已删除“{title}”。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>restore the conversation</source>
+        <translation>恢复对话</translation>
     </message>
     <message>
         <source>A reply failed in another conversation: {reason}</source>
@@ -1393,6 +1417,10 @@ Model: {model}</source>
     <message>
         <source>More menus</source>
         <translation>更多菜单</translation>
+    </message>
+    <message>
+        <source>Could not {what}: {reason}. Free some disk space, then try again.</source>
+        <translation>无法{what}：{reason}。请释放一些磁盘空间后重试。</translation>
     </message>
 </context>
 <context>

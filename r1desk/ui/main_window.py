@@ -24,6 +24,7 @@ from r1desk.ui.chat_pane import ChatPane
 from r1desk.ui.conversation_list import ConversationList, StoredList
 from r1desk.ui.notify import Notifier
 from r1desk.ui.status_bar import AppStatusBar
+from r1desk.ui.stored import stored
 from r1desk.ui.theme import ThemeManager
 from r1desk.ui.window_actions import build_actions, build_menus
 from r1desk.ui.window_chat import ChatEvents
@@ -274,7 +275,8 @@ class MainWindow(QMainWindow):
 
     def _save_draft(self, text: str) -> None:
         if self.current_id is not None:
-            self.ctx.repo.set_draft(self.current_id, text)
+            what = self.tr("save the draft")  # it stays in the box meanwhile
+            stored(self.status, what, self.ctx.repo.set_draft, self.current_id, text)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

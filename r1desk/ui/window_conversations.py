@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
+from r1desk.ui.stored import stored
+
 if TYPE_CHECKING:
     from r1desk.ui.main_window import MainWindow
 
@@ -47,7 +49,9 @@ class ConversationOps(QObject):
         if not title:
             return
         w = self.window
-        w.ctx.repo.rename_conversation(conversation_id, title)
+        what = translate("MainWindow", "rename the conversation")
+        if not stored(w.status, what, w.ctx.repo.rename_conversation, conversation_id, title):
+            return
         w.reload_list()
         if conversation_id == w.current_id:
             w.show_title(w.ctx.repo.get_conversation(conversation_id, with_messages=False))
@@ -59,8 +63,13 @@ class ConversationOps(QObject):
             self.set_pinned(w.current_id, not pinned)
 
     def set_pinned(self, conversation_id: int, pinned: bool) -> None:
-        self.window.ctx.repo.set_pinned(conversation_id, pinned)
-        self.window.reload_list()
+        w = self.window
+        if pinned:
+            what = translate("MainWindow", "pin the conversation")
+        else:
+            what = translate("MainWindow", "unpin the conversation")
+        if stored(w.status, what, w.ctx.repo.set_pinned, conversation_id, pinned):
+            w.reload_list()
 
     def delete_current(self) -> None:
         if self.window.current_id is not None:
@@ -72,7 +81,9 @@ class ConversationOps(QObject):
         w.ctx.chat.stop(conversation_id)
         row = w.conversations.model.row_of(conversation_id)
         title = w.ctx.repo.get_conversation(conversation_id, with_messages=False).title
-        w.ctx.repo.delete_conversation(conversation_id)
+        what = translate("MainWindow", "delete the conversation")
+        if not stored(w.status, what, w.ctx.repo.delete_conversation, conversation_id):
+            return
         self._deleted_id = conversation_id
         if conversation_id == w.current_id:
             w.current_id = None
@@ -95,8 +106,11 @@ class ConversationOps(QObject):
         if self._deleted_id is None:
             return
         w = self.window
-        restored, self._deleted_id = self._deleted_id, None
-        w.ctx.repo.restore_conversation(restored)
+        restored = self._deleted_id
+        what = translate("MainWindow", "restore the conversation")
+        if not stored(w.status, what, w.ctx.repo.restore_conversation, restored):
+            return  # still undoable: Ctrl+Z again once there is space
+        self._deleted_id = None
         w.undo_button.hide()
         w.status.clearMessage()
         w.reload_list()

@@ -209,3 +209,44 @@ def test_a_message_that_cannot_be_saved_stays_in_the_box_with_a_reason(
     assert app.window.chat.view.messages()[0].content == "do not lose me"
     assert last_message(app).status is MessageStatus.COMPLETE
     assert app.window.chat.composer.text == ""
+
+
+def _refuse_conversation_writes(app: RunningApp) -> None:
+    app.ctx.repo._conn.execute(  # SQLite refuses the write as it does when the disk is full
+        "CREATE TEMP TRIGGER full_disk BEFORE UPDATE ON conversations "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+
+
+def test_renaming_or_deleting_on_a_full_disk_says_so_and_changes_nothing(
+    start_app: Callable[..., RunningApp],
+) -> None:
+    app = start_app()
+    w = app.window
+    cid = w.current_id
+    assert cid is not None
+    w.conversation_ops.apply_rename(cid, "Before")
+    _refuse_conversation_writes(app)
+
+    w.conversation_ops.apply_rename(cid, "After")
+    assert "Could not rename the conversation: the disk is full" in w.status.currentMessage()
+    assert app.ctx.repo.get_conversation(cid, with_messages=False).title == "Before"
+
+    w.status.clearMessage()
+    w.conversation_ops.delete_conversation(cid)
+    assert "Could not delete the conversation: the disk is full" in w.status.currentMessage()
+    assert w.current_id == cid and w.undo_button.isHidden()
+    assert [c.id for c in app.ctx.repo.list_conversations()] == [cid]
+    w.chat.composer.edit.setPlainText("a draft")  # saved when typing pauses
+    app.drive(lambda: "Could not save the draft: the disk is full" in w.status.currentMessage())
+    assert w.chat.composer.text == "a draft"
+
+    app.ctx.repo._conn.execute("DROP TRIGGER full_disk")
+    w.conversation_ops.delete_conversation(cid)
+    assert not w.undo_button.isHidden()
+    _refuse_conversation_writes(app)
+    w.conversation_ops.undo_delete()
+    assert "Could not restore the conversation" in w.status.currentMessage()
+    app.ctx.repo._conn.execute("DROP TRIGGER full_disk")
+    w.conversation_ops.undo_delete()  # Ctrl+Z again, once there is space
+    assert cid in [c.id for c in app.ctx.repo.list_conversations()]
