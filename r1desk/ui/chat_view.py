@@ -55,6 +55,7 @@ from r1desk.ui.message_delegate import MessageDelegate
 from r1desk.ui.message_menu import build_message_menu
 from r1desk.ui.message_model import MessageListModel
 from r1desk.ui.renderer_loader import RendererLoader
+from r1desk.ui.timers import single_shot
 from r1desk.ui.viewport import own_viewport
 
 log = logging.getLogger(__name__)
@@ -120,10 +121,10 @@ class ChatView(QTreeView):
         self._delegate.height_known.connect(self._on_height_known)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
-        self._heights_timer = self._timer(0, self._apply_heights)
-        self._update_timer = self._timer(STREAM_REDRAW_MS, self._flush_updates)
-        self._late_colour_timer = self._timer(LATE_COLOUR_MS, self._colour_settled_chunk)
-        self._flash_timer = self._timer(HIGHLIGHT_MS, self._end_highlight)
+        self._heights_timer = single_shot(self, 0, self._apply_heights)
+        self._update_timer = single_shot(self, STREAM_REDRAW_MS, self._flush_updates)
+        self._late_colour_timer = single_shot(self, LATE_COLOUR_MS, self._colour_settled_chunk)
+        self._flash_timer = single_shot(self, HIGHLIGHT_MS, self._end_highlight)
         self._tick_timer = QTimer(self)
         self._tick_timer.setInterval(TICK_MS)  # the text changes only once a second
         self._tick_timer.timeout.connect(self._tick)
@@ -132,13 +133,6 @@ class ChatView(QTreeView):
         self._warm_up_due = True  # scheduled by the first paint, so it never delays that paint
         self._renderer = RendererLoader(self, ready=self._colour_code)
         self._colours_at_rest = ColoursAtRest(self, self._delegate)
-
-    def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval)
-        timer.timeout.connect(slot)
-        return timer
 
     # -- public API ---------------------------------------------------------------------------
 

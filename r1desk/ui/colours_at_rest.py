@@ -9,12 +9,11 @@ pass. Opening a conversation or jumping to a search hit is not scrolling: those 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, QPoint, QTimer
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QAbstractItemView
 
 from r1desk.ui.message_delegate import MessageDelegate
+from r1desk.ui.timers import single_shot
 
 REST_MS = 150
 STEP_MS = 20  # between two cards, so each gets an event-loop pass of its own
@@ -25,16 +24,9 @@ class ColoursAtRest(QObject):
         super().__init__(view)
         self._view = view
         self._delegate = delegate
-        self._rest = self._timer(REST_MS, self._resume)
-        self._step = self._timer(STEP_MS, self._colour_one)
+        self._rest = single_shot(self, REST_MS, self._resume)
+        self._step = single_shot(self, STEP_MS, self._colour_one)
         view.verticalScrollBar().actionTriggered.connect(self._scrolled)
-
-    def _timer(self, interval: int, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(interval)
-        timer.timeout.connect(slot)
-        return timer
 
     def _scrolled(self, _action: int) -> None:
         self._delegate.defer_colours = True

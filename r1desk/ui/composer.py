@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSizePolicy, QWidget
+
+from r1desk.ui.timers import single_shot
 
 DRAFT_SAVE_DELAY_MS = 400
 MIN_LINES, MAX_LINES = 2, 8
@@ -62,10 +64,7 @@ class Composer(QWidget):
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self._busy = False
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(DRAFT_SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush_draft)
+        self._save_timer = single_shot(self, DRAFT_SAVE_DELAY_MS, self.flush_draft)
         self.edit.textChanged.connect(self._on_text_changed)
         self.edit.submitted.connect(self._submit)
         self.button.clicked.connect(self._on_button)

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 from r1desk.domain import Role
 from r1desk.storage import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from r1desk.ui.a11y import name_clear_button
+from r1desk.ui.timers import single_shot
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
@@ -155,10 +155,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.query)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.results, 1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.run_search)
+        self._timer = single_shot(self, DEBOUNCE_MS, self.run_search)
         self.query.textChanged.connect(self._timer.start)
         self.query.returnPressed.connect(self._activate_current)
         self.query.installEventFilter(self)
