@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 from math import ceil
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -87,6 +87,17 @@ def _visible_part(rect: QRect, view: QWidget | None) -> QRect:
     return rect
 
 
+class Looks(NamedTuple):
+    """All that a card's layout depends on besides its message (part of its cache key)."""
+
+    expanded: bool
+    dark: bool
+    width: int
+    tick: int  # seconds a pending reply has waited: its header's "Thinking… n s"
+    highlight: bool  # code coloured (False before the warm-up, or while the user scrolls)
+    late_done: int  # chunks of streaming replies coloured so far (see LateColours)
+
+
 class MessageDelegate(QStyledItemDelegate):
     height_known = Signal(int)  # row whose exact height differs from what the view assumed
 
@@ -108,7 +119,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._line_height = 18
         self._char_width = 7.0
         self._docs: OrderedDict[tuple[Any, ...], CardDocument] = OrderedDict()
-        self._measured: dict[int, tuple[tuple[Any, ...], CardDocument]] = {}  # streaming cards
+        self._measured: dict[int, tuple[Looks, CardDocument]] = {}  # streaming cards
         self._pieces: OrderedDict[str, CardPiece] = OrderedDict()  # of long cards, by HTML
         self._exact: dict[tuple[int, int, bool], int] = {}
         self.labels = card_labels()
@@ -141,12 +152,16 @@ class MessageDelegate(QStyledItemDelegate):
         return self._width - 2 * H_PAD
 
     # documents and heights
-    def _looks(self, entry: Row, now: datetime, *, colour: bool = True) -> tuple[Any, ...]:
-        """All that a card's layout depends on besides its message."""
+    def _looks(self, entry: Row, now: datetime, *, colour: bool = True) -> Looks:
         pending = entry.message.status is MessageStatus.PENDING
-        tick = int((now - entry.message.created_at).total_seconds()) if pending else 0
-        colours = self.highlight_code and colour, self.late_colours.done if pending else 0
-        return self.is_expanded(entry), self.dark, self._width, tick, colours
+        return Looks(
+            expanded=self.is_expanded(entry),
+            dark=self.dark,
+            width=self._width,
+            tick=int((now - entry.message.created_at).total_seconds()) if pending else 0,
+            highlight=self.highlight_code and colour,
+            late_done=self.late_colours.done if pending else 0,
+        )
 
     def document(self, row: int) -> CardDocument:
         entry = self._model.row(row)
@@ -159,7 +174,7 @@ class MessageDelegate(QStyledItemDelegate):
             built = self._cached(entry, looks)
         if built is None:
             built = self._build(entry, looks, now)
-        if looks[-1][0]:
+        if looks.highlight:
             self._plain.discard(entry.key)
         return built
 
@@ -186,33 +201,31 @@ class MessageDelegate(QStyledItemDelegate):
         """Every card painted from now on has its colours."""
         self._plain.clear()
 
-    def _cached(self, entry: Row, looks: tuple[Any, ...]) -> CardDocument | None:
-        key = (entry.key, entry.version, *looks)
+    def _cached(self, entry: Row, looks: Looks) -> CardDocument | None:
+        key = (entry.key, entry.version, looks)
         cached = self._docs.get(key)
         if cached is not None:
             self._docs.move_to_end(key)
         return cached
 
-    def _build(self, entry: Row, looks: tuple[Any, ...], now: datetime) -> CardDocument:
-        expanded, highlight = looks[0], looks[-1][0]
+    def _build(self, entry: Row, looks: Looks, now: datetime) -> CardDocument:
         card = message_card_html(
             entry.message,
-            expanded=expanded,
+            expanded=looks.expanded,
             dark=self.dark,
             now=now,
             labels=self.labels,
-            highlight=highlight,
+            highlight=looks.highlight,
             chunked=self.highlight_code,  # markdown-it has loaded by then
             late=self.late_colours,
         )
         shared = len(card.pieces) > 1
         built = CardDocument([self._piece(html, shared) for html in card.pieces], card.code_blocks)
         self.documents_built += 1
-        key = (entry.key, entry.version, *looks)
-        self._docs[key] = built
+        self._docs[(entry.key, entry.version, looks)] = built
         if len(self._docs) > DOC_CACHE_SIZE:
             self._docs.popitem(last=False)
-        self._exact[(entry.key, entry.version, expanded)] = self._height(built)
+        self._exact[(entry.key, entry.version, looks.expanded)] = self._height(built)
         if entry.message.status is MessageStatus.PENDING:
             self._measured[entry.key] = (looks, built)
         else:
