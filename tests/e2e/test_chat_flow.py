@@ -119,6 +119,20 @@ def test_at_start_up_the_keyring_is_read_in_a_worker_thread(
     assert app.window.key_dialog is None
 
 
+def _started_on_a_local_server(
+    start_app: Callable[..., RunningApp], fake_server: FakeServer, memory_keyring: MemoryKeyring
+) -> RunningApp:
+    """The app set to a custom OpenAI-compatible server, after its start-up keyring read."""
+    app = start_app(with_key=False, read_key=False, override_base=False)
+    local = app.ctx.providers.settings.replace(
+        provider="custom", api_base=fake_server.openai_base_url, model="r1-local"
+    )
+    app.window.dialogs.apply_settings(local)
+    app.window.after_first_paint()
+    app.drive(lambda: memory_keyring.readers != [])
+    return app
+
+
 def test_a_local_servers_optional_key_is_read_in_a_worker_thread_too(
     qtbot: QtBot,
     start_app: Callable[..., RunningApp],
@@ -129,13 +143,7 @@ def test_a_local_servers_optional_key_is_read_in_a_worker_thread_too(
     # the first send.
     memory_keyring.set_password("r1desk", "custom", TEST_KEY)
     fake_server.openai_requires_key = True
-    app = start_app(with_key=False, read_key=False, override_base=False)
-    local = app.ctx.providers.settings.replace(
-        provider="custom", api_base=fake_server.openai_base_url, model="r1-local"
-    )
-    app.window.dialogs.apply_settings(local)
-    app.window.after_first_paint()
-    app.drive(lambda: memory_keyring.readers != [])
+    app = _started_on_a_local_server(start_app, fake_server, memory_keyring)
     type_and_send(qtbot, app, "hello local")
     app.drive(reply_done(app))
     assert last_message(app).status is MessageStatus.COMPLETE
@@ -150,13 +158,7 @@ def test_an_unreadable_keyring_does_not_stop_a_server_that_needs_no_key(
     memory_keyring: MemoryKeyring,
 ) -> None:
     memory_keyring.failure = RuntimeError("the keyring is locked")
-    app = start_app(with_key=False, read_key=False, override_base=False)
-    local = app.ctx.providers.settings.replace(
-        provider="custom", api_base=fake_server.openai_base_url, model="r1-local"
-    )
-    app.window.dialogs.apply_settings(local)
-    app.window.after_first_paint()
-    app.drive(lambda: memory_keyring.readers != [])
+    app = _started_on_a_local_server(start_app, fake_server, memory_keyring)
     reads = len(memory_keyring.readers)
     type_and_send(qtbot, app, "hello without a key")
     app.drive(reply_done(app))

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from r1desk.domain import Message, MessageStatus, Role, utc_now
 from r1desk.ui.chat_view import PLACEHOLDER, ChatView
+from tests.unit.ui.cards import code_colours
 
 CODE = "for i in range(3):\n    print(i, '<&>')\n"
 
@@ -342,21 +343,6 @@ def test_empty_view_shows_a_placeholder_and_is_accessible(view: ChatView) -> Non
     assert len(colours) > 1  # some text is drawn in the middle
 
 
-def _code_colours(view: ChatView, row: int) -> set[str]:
-    """Foreground colours used in the code of a painted card."""
-    doc = view._delegate.document(row).docs[0]
-    colours, block = set(), doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.text().strip() and fragment.text() in CODE:
-                colours.add(fragment.charFormat().foreground().color().name())
-            it += 1
-        block = block.next()
-    return colours
-
-
 def test_start_up_paints_code_plain_then_colours_it_after_the_warm_up(qtbot: QtBot) -> None:
     widget = ChatView()
     qtbot.addWidget(widget)
@@ -365,11 +351,11 @@ def test_start_up_paints_code_plain_then_colours_it_after_the_warm_up(qtbot: QtB
     widget.set_messages(_conversation())
     widget.show()
     qtbot.waitExposed(widget)
-    plain = _code_colours(widget, 1)
+    plain = code_colours(widget, 1, CODE)
     assert len(plain) == 1, plain  # one colour: no highlighting yet
     assert CODE in widget._delegate.document(1).code_blocks  # copying works meanwhile
 
-    qtbot.waitUntil(lambda: len(_code_colours(widget, 1)) > 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(code_colours(widget, 1, CODE)) > 1, timeout=3000)
 
 
 WARM_UP_IN_A_FRESH_PROCESS = """

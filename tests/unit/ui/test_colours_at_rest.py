@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from r1desk.domain import Message, Role
 from r1desk.ui.chat_view import ChatView
 from r1desk.ui.colours_at_rest import REST_MS
+from tests.unit.ui.cards import code_colours
 
 CODE = "for i in range(3):\n    print(i, '<&>')\n"
 PAGE_UP = QAbstractSlider.SliderAction.SliderPageStepSub
@@ -22,22 +23,6 @@ def _conversation(count: int = 80) -> list[Message]:
     ]
 
 
-def _code_colours(view: ChatView, row: int) -> set[str]:
-    """Foreground colours of the code in the card as the view paints it now."""
-    colours: set[str] = set()
-    for doc in view._delegate.document(row).docs:
-        block = doc.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                fragment = it.fragment()
-                if fragment.text().strip() and fragment.text() in CODE:
-                    colours.add(fragment.charFormat().foreground().color().name())
-                it += 1
-            block = block.next()
-    return colours
-
-
 def _visible_rows(view: ChatView) -> list[int]:
     rows = range(view.model().rowCount())
     shown = view.viewport().rect()
@@ -45,7 +30,7 @@ def _visible_rows(view: ChatView) -> list[int]:
 
 
 def _plain_rows(view: ChatView) -> list[int]:
-    return [r for r in _visible_rows(view) if len(_code_colours(view, r)) == 1]
+    return [r for r in _visible_rows(view) if len(code_colours(view, r, CODE)) == 1]
 
 
 def _opened(view: ChatView, qtbot: QtBot) -> None:
