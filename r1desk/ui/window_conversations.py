@@ -78,12 +78,12 @@ class ConversationOps(QObject):
     def delete_conversation(self, conversation_id: int) -> None:
         """Soft delete with an undo button; purged on the next start."""
         w = self.window
-        w.ctx.chat.stop(conversation_id)
         row = w.conversations.model.row_of(conversation_id)
         title = w.ctx.repo.get_conversation(conversation_id, with_messages=False).title
         what = translate("MainWindow", "delete the conversation")
         if not stored(w.status, what, w.ctx.repo.delete_conversation, conversation_id):
-            return
+            return  # a reply that is running goes on
+        w.ctx.chat.stop(conversation_id)
         self._deleted_id = conversation_id
         if conversation_id == w.current_id:
             w.current_id = None

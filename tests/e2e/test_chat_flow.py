@@ -252,3 +252,22 @@ def test_renaming_or_deleting_on_a_full_disk_says_so_and_changes_nothing(
     app.ctx.repo._conn.execute("DROP TRIGGER full_disk")
     w.conversation_ops.undo_delete()  # Ctrl+Z again, once there is space
     assert cid in [c.id for c in app.ctx.repo.list_conversations()]
+
+
+def test_a_refused_delete_leaves_a_running_reply_running(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    fake_server.hold()
+    type_and_send(qtbot, app, "keep thinking")
+    cid = app.window.current_id
+    assert cid is not None and app.ctx.chat.is_busy(cid)
+    _refuse_conversation_writes(app)
+    app.window.conversation_ops.delete_conversation(cid)
+    assert "Could not delete the conversation" in app.window.status.currentMessage()
+    qtbot.wait(100)
+    assert app.ctx.chat.is_busy(cid)  # not stopped for a delete that did not happen
+    app.ctx.repo._conn.execute("DROP TRIGGER full_disk")
+    fake_server.release()
+    app.drive(reply_done(app))
+    assert last_message(app).status is MessageStatus.COMPLETE
