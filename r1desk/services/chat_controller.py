@@ -22,7 +22,11 @@ from r1desk import api
 from r1desk.domain import Message, MessageStatus, Role, title_from_first_message
 from r1desk.secrets import KeyStoreError
 from r1desk.services.credits import CreditsMonitor
-from r1desk.services.failures import describe_failure, describe_unsaved_message
+from r1desk.services.failures import (
+    describe_failure,
+    describe_unsaved_message,
+    describe_unsaved_reply,
+)
 from r1desk.services.providers import ProviderSession
 from r1desk.services.tasks import TaskKeeper
 from r1desk.storage import Repository
@@ -259,11 +263,20 @@ class ChatController(QObject):
             log.warning("Could not save the partial reply", exc_info=True)
 
     def _finish(self, conversation_id: int, reply: Message) -> None:
-        self._repo.update_message(reply)
+        """Store the reply as it ended and show it; a refused write (a full disk) must not
+        leave the conversation busy forever with the reply's text only in memory, unseen."""
+        unsaved = None
+        try:
+            self._repo.update_message(reply)
+        except sqlite3.Error as error:
+            log.error("Could not store a reply: %s", error)
+            unsaved = describe_unsaved_reply(conversation_id, error)
         self._in_flight.pop(conversation_id, None)
         self.message_updated.emit(dataclasses.replace(reply))
         self.busy_changed.emit(conversation_id, False)
         self.conversation_changed.emit(conversation_id)
+        if unsaved is not None:
+            self.reply_failed.emit(unsaved)
 
 
 class _StreamedText:

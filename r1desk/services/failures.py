@@ -87,6 +87,22 @@ def describe_unsaved_message(conversation_id: int, error: Exception) -> Failure:
     )
 
 
+def describe_unsaved_reply(conversation_id: int, error: Exception) -> Failure:
+    """A reply arrived (or ended) but could not be stored; the window still shows it."""
+    return Failure(
+        conversation_id,
+        QT_TRANSLATE_NOOP("Failure", "The reply could not be saved: {reason}.").format(
+            reason=storage_reason(error)
+        ),
+        QT_TRANSLATE_NOOP(
+            "Failure",
+            "It is shown until r1desk closes: copy what you need, free some disk space, "
+            "then press Retry to ask again.",
+        ),
+        NextAction.RETRY,
+    )
+
+
 def outlived_gateway(error: BaseException, waited_s: float) -> bool:
     """The request most likely failed at a gateway's time limit (504, or dropped after long)."""
     if isinstance(error, api.ServerError) and error.status == 504:

@@ -806,6 +806,14 @@ Model: {model}</source>
         <translation>它仍在输入框中。请释放一些磁盘空间，然后点击“再次发送”。</translation>
     </message>
     <message>
+        <source>The reply could not be saved: {reason}.</source>
+        <translation>回复未能保存：{reason}。</translation>
+    </message>
+    <message>
+        <source>It is shown until r1desk closes: copy what you need, free some disk space, then press Retry to ask again.</source>
+        <translation>在 r1desk 关闭前它会一直显示：请复制需要的内容，释放一些磁盘空间，然后点击“重试”重新提问。</translation>
+    </message>
+    <message>
         <source>{message} {explanation}</source>
         <translation>{message}{explanation}</translation>
     </message>

@@ -271,3 +271,23 @@ def test_a_refused_delete_leaves_a_running_reply_running(
     fake_server.release()
     app.drive(reply_done(app))
     assert last_message(app).status is MessageStatus.COMPLETE
+
+
+def test_a_reply_that_cannot_be_saved_is_still_shown_and_says_why(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], fake_server: FakeServer
+) -> None:
+    app = start_app()
+    app.ctx.repo._conn.execute(  # the disk fills up while R1 thinks: the final write fails
+        "CREATE TEMP TRIGGER full_disk BEFORE UPDATE ON messages WHEN NEW.status != 'pending' "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    type_and_send(qtbot, app, "an answer please")
+    cid = app.window.current_id
+    assert cid is not None
+    app.drive(lambda: not app.ctx.chat.is_busy(cid))
+    reply = last_message(app)
+    assert reply.status is MessageStatus.COMPLETE and "an answer please" in reply.content
+    banner = app.window.chat.banner
+    assert banner.isVisible()
+    assert "The reply could not be saved: the disk is full" in banner.label.text()
+    assert app.window.chat.composer.button.text() == "Send"  # not stuck on "Stop"
