@@ -155,14 +155,18 @@ class ChatView(QTreeView):
         self._update_ticking()
 
     def append_message(self, message: Message) -> None:
-        """Add a message; follow it if the view was at the bottom (or the user just sent it)."""
+        """Add a message; follow it if the view was at the bottom (or the user just sent it).
+
+        The view is not scrolled here: a new row makes QTreeView ask every row's height again
+        (~5 ms per 1,000 rows), and scrolling now would do that at once, for each row a send
+        adds. The layout Qt runs on the next event-loop pass does it once, and its new scroll
+        range brings the view to the bottom (`_on_range_changed`)."""
         follow = self._follow or message.role is Role.USER
         row = self._model.append(message)
         if follow:
             self._delegate.exact_height(row)
             self._model.notify_changed(row)
             self._follow = True
-            self.scrollToBottom()
         self._update_ticking()
 
     def update_message(self, message: Message) -> None:

@@ -299,14 +299,45 @@ def test_five_thousand_messages_open_quickly_at_the_bottom(view: ChatView, qtbot
 def test_append_follows_only_when_at_the_bottom(view: ChatView, qtbot: QtBot) -> None:
     view.set_messages([Message(Role.ASSISTANT, f"answer {i}\n\n" * 5, id=i) for i in range(1, 60)])
     bar = view.verticalScrollBar()
+
+    def shows_bottom_of(row: int) -> bool:
+        rect = view.visualRect(view.model().index(row, 0))
+        return rect.isValid() and abs(rect.bottom() - view.viewport().height()) <= 2
+
     view.append_message(Message(Role.ASSISTANT, "new", id=60))
-    qtbot.waitUntil(lambda: bar.value() == bar.maximum())
+    qtbot.waitUntil(lambda: shows_bottom_of(59))
     bar.setValue(0)
     view.append_message(Message(Role.ASSISTANT, "another", id=61))
     qtbot.wait(50)
     assert bar.value() == 0
     view.append_message(Message(Role.USER, "mine", id=62))  # the user's own message: follow
-    qtbot.waitUntil(lambda: bar.value() == bar.maximum())
+    qtbot.waitUntil(lambda: shows_bottom_of(61))
+
+
+def test_a_send_lays_the_rows_out_once(
+    view: ChatView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A send adds two rows (the question and the pending reply). A new row makes QTreeView
+    ask every row's height again, so the two must share one layout: scrolling to the bottom
+    at each append asked all 400 rows twice (a ~50 ms stall per send at 5,000 rows)."""
+    rows = 400
+    view.set_messages([Message(Role.ASSISTANT, f"answer {i}", id=i) for i in range(1, rows + 1)])
+    qtbot.wait(50)
+    asked: list[int] = []
+    row_height = view._delegate.row_height
+
+    def counted(row: int) -> int:
+        asked.append(row)
+        return row_height(row)
+
+    monkeypatch.setattr(view._delegate, "row_height", counted)
+    view.append_message(Message(Role.USER, "question", id=rows + 1))
+    view.append_message(Message(Role.ASSISTANT, "", status=MessageStatus.PENDING))
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() == view.verticalScrollBar().maximum())
+    qtbot.wait(50)
+    last = view.visualRect(view.model().index(rows + 1, 0))
+    assert abs(last.bottom() - view.viewport().height()) <= 2  # followed to the new bottom
+    assert rows <= len(asked) < 1.5 * rows
 
 
 def test_remove_and_scroll_to_message(view: ChatView, qtbot: QtBot) -> None:
