@@ -210,6 +210,9 @@ class ChatController(QObject):
         mode = self._providers.settings.segmind_queued_mode
         can_queue = False
         try:
+            # One event-loop pass first: the window lays out and paints the sent message
+            # before the history is read and encoded (~5-10 ms in a long conversation).
+            await asyncio.sleep(0)
             await self._providers.ready()
             client = self._providers.chat_client()
             history, params = self._request(conversation_id)

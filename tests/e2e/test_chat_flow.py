@@ -8,11 +8,14 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent
 from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from r1desk import api
 from r1desk.domain import MessageStatus, Role
+from r1desk.services.chat_controller import ChatController
+from r1desk.ui.chat_view import ChatView
 from tests.e2e.conftest import TEST_KEY, RunningApp
 from tests.fakes.server import FakeServer
 from tests.unit.memory_keyring import MemoryKeyring
@@ -121,6 +124,36 @@ def test_at_start_up_the_keyring_is_read_in_a_worker_thread(
     assert memory_keyring.readers != []
     assert threading.main_thread().name not in memory_keyring.readers
     assert app.window.key_dialog is None
+
+
+def test_the_sent_message_is_painted_before_the_request_is_built(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], monkeypatch: MonkeyPatch
+) -> None:
+    # Reading and encoding a long history took its own 5-10 ms in the same pass as the send.
+    app = start_app()
+    events: list[str] = []
+    paint_event = ChatView.paintEvent
+    build_request = ChatController._request
+
+    def painting(view: ChatView, event: QPaintEvent) -> None:
+        events.append("paint")
+        paint_event(view, event)
+
+    def building(controller: ChatController, conversation_id: int) -> Any:
+        events.append("request")
+        return build_request(controller, conversation_id)
+
+    monkeypatch.setattr(ChatView, "paintEvent", painting)
+    monkeypatch.setattr(ChatController, "_request", building)
+    type_and_send(qtbot, app, "The first send makes the http client: a pass of its own")
+    app.drive(reply_done(app))
+    edit = app.window.chat.composer.edit
+    qtbot.keyClicks(edit, "Paint me first")
+    qtbot.wait(50)  # the typing painted
+    events.clear()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    app.drive(reply_done(app))
+    assert "request" in events and "paint" in events[: events.index("request")]
 
 
 def test_the_http_client_is_made_in_a_worker_thread(
