@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.undo_button = QPushButton(self.tr("Undo delete"), self)
         self.undo_button.hide()
-        self.status.addWidget(self.undo_button)
+        # Permanent: the status bar hides its other widgets while any message shows.
+        self.status.insertPermanentWidget(0, self.undo_button)
         # The open dialogs, set by the helpers below.
         self.key_dialog: KeyDialog | None = None
         self.search_dialog: SearchDialog | None = None

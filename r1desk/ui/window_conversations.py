@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject
 
 from r1desk.ui.stored import stored
+from r1desk.ui.timers import single_shot
 
 if TYPE_CHECKING:
     from r1desk.ui.main_window import MainWindow
@@ -27,6 +28,7 @@ class ConversationOps(QObject):
         lst.pin_requested.connect(self.set_pinned)
         lst.delete_requested.connect(self.delete_conversation)
         window.undo_button.clicked.connect(self.undo_delete)
+        self._undo_timer = single_shot(self, UNDO_DELETE_MS, window.undo_button.hide)
 
     def rename_current(self) -> None:
         if self.window.current_id is not None:
@@ -100,7 +102,7 @@ class ConversationOps(QObject):
             UNDO_DELETE_MS,
         )
         w.undo_button.show()
-        QTimer.singleShot(UNDO_DELETE_MS, w.undo_button.hide)
+        self._undo_timer.start()  # a second delete gets its own full time
 
     def undo_delete(self) -> None:
         if self._deleted_id is None:

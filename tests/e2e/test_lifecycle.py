@@ -7,9 +7,11 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 
 from r1desk.domain import MessageStatus, Role
+from r1desk.ui import window_conversations
 from tests.e2e.conftest import RunningApp
 from tests.e2e.test_chat_flow import last_message, reply_done, type_and_send
 from tests.fakes.server import FakeServer
@@ -141,3 +143,27 @@ def test_delete_undo_rename_pin_and_keyboard_navigation(
 
     app.window.conversations.filter.setText("renam")
     assert model.rowCount() == 1 and model.conversation(0).title == "renamed gamma"
+
+
+def test_the_undo_button_stays_for_the_whole_time_of_the_last_delete(
+    qtbot: QtBot, start_app: Callable[..., RunningApp], monkeypatch: MonkeyPatch
+) -> None:
+    monkeypatch.setattr(window_conversations, "UNDO_DELETE_MS", 600)
+    app = start_app()
+    w = app.window
+    ids = [app.ctx.repo.create_conversation(title).id for title in ("one", "two", "three")]
+    w.reload_list()
+    ops = w.conversation_ops
+    ops.delete_conversation(ids[0])
+    qtbot.wait(400)
+    ops.delete_conversation(ids[1])  # the first delete's time must not end the second's
+    qtbot.wait(300)
+    assert w.undo_button.isVisible()
+    # Other messages (a copy, a failed write, the balance) must not hide it either.
+    w.status.showMessage("Copied the answer.", 2000)
+    assert w.undo_button.isVisible()
+    qtbot.mouseClick(w.undo_button, Qt.MouseButton.LeftButton)
+    assert ids[1] in [c.id for c in app.ctx.repo.list_conversations()]
+    assert w.undo_button.isHidden()
+    ops.delete_conversation(ids[2])
+    qtbot.waitUntil(w.undo_button.isHidden, timeout=2000)  # until the time is up
