@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make the renames into `folder` durable (POSIX; elsewhere the rename is enough)."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -24,11 +25,15 @@ def _refuse(path: Path) -> FileExistsError:
     )
 
 
-def write_atomic(path: Path, data: str | bytes, *, overwrite: bool) -> None:
+def write_atomic(
+    path: Path, data: str | bytes, *, overwrite: bool, sync_folder: bool = True
+) -> None:
     """Write `data` (str as UTF-8) to `path` via a temp file in the same folder, fsync and rename.
 
     Refuses to replace an existing file unless `overwrite` is True (FileExistsError).
     The file is readable by its owner only (0600) on POSIX: conversations are private.
+    `sync_folder=False` leaves the folder's fsync to the caller: a caller writing many files
+    into one folder syncs it once, after the last (`fsync_folder`).
     """
     path = Path(path)
     if not overwrite and path.exists():
@@ -46,7 +51,8 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool) -> None:
             temp.replace(path)
         else:
             _place_without_overwrite(temp, path)
-        _fsync_folder(path.parent)
+        if sync_folder:
+            fsync_folder(path.parent)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from r1desk.domain import Conversation
-from r1desk.export.atomic import write_atomic
+from r1desk.export.atomic import fsync_folder, write_atomic
 from r1desk.export.filenames import safe_filename, unique_path
 from r1desk.export.html_export import conversation_to_html
 from r1desk.export.importers import detect_and_parse
@@ -128,14 +128,32 @@ def export_conversations(
             "Export", "{files} already exist(s); not overwriting (confirm, or use --force)"
         )
         raise FileExistsError(text.format(files=names))
+    written: list[Path] = []
+    try:
+        _write_planned(repo, plan, fmt, include_reasoning, overwrite, progress, written)
+    finally:  # each file was fsync'd; one fsync per folder makes all its renames durable
+        for folder in {path.parent for path in written}:
+            fsync_folder(folder)
+    return written
+
+
+def _write_planned(
+    repo: ConversationStore,
+    plan: ExportPlan,
+    fmt: Format,
+    include_reasoning: bool,
+    overwrite: bool,
+    progress: Progress | None,
+    written: list[Path],
+) -> None:
+    """Write the plan's files, adding each to `written`; stops when `progress` says so."""
     total = sum(len(group) for group, _ in plan.targets)
     done = 0
-    written: list[Path] = []
     for group, path in plan.targets:
         conversations: list[Conversation] = []
         for conversation_id in group:
             if progress is not None and not progress(done, total):
-                return written
+                return
             conversations.append(repo.get_conversation(conversation_id, with_messages=True))
             done += 1
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,11 +164,11 @@ def export_conversations(
                 conversations[0], path, include_reasoning=include_reasoning, overwrite=overwrite
             )
         else:
-            write_atomic(path, _render(conversations, fmt, include_reasoning), overwrite=overwrite)
+            text = _render(conversations, fmt, include_reasoning)
+            write_atomic(path, text, overwrite=overwrite, sync_folder=False)
         written.append(path)
     if progress is not None:
         progress(total, total)
-    return written
 
 
 def _reporting(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import time
 from pathlib import Path
 
@@ -95,6 +97,26 @@ def test_progress_can_cancel_and_written_files_are_whole(repo: Repository, tmp_p
     assert sorted(out.iterdir()) == sorted(written)  # no temp files left
     for path in written:
         assert path.read_text(encoding="utf-8").endswith("> [interrupted] Stopped by you\n")
+
+
+def test_a_folder_export_syncs_each_file_and_the_folder_once(
+    repo: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Syncing the folder after every file doubled the fsyncs: ~40% of a 10,000-file export.
+    _fill(repo, [f"Chat {i}" for i in range(5)])
+    synced: list[str] = []
+    fsync = os.fsync
+
+    def recording(fd: int) -> None:
+        synced.append("folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    out = tmp_path / "exports"
+    written = export_conversations(repo, None, "md", out, progress=lambda done, total: done < 3)
+    assert len(written) == 3  # cancelled after three: their renames are made durable too
+    expected = ["file"] * 3 + (["folder"] if os.name == "posix" else [])
+    assert synced == expected
 
 
 def test_progress_reaches_the_total(repo: Repository, tmp_path: Path) -> None:
