@@ -582,8 +582,8 @@ Model: {model}</source>
         <translation>对话列表</translation>
     </message>
     <message>
-        <source>Up and Down choose a conversation; the context menu key offers more</source>
-        <translation>上下方向键选择对话；菜单键提供更多操作</translation>
+        <source>Up and Down choose a conversation, Delete deletes it (Ctrl+Z undoes); the context menu key offers more</source>
+        <translation>上下方向键选择对话，Delete 键删除（Ctrl+Z 撤销）；上下文菜单键提供更多操作</translation>
     </message>
     <message>
         <source>No conversation matches the filter.</source>

@@ -17,7 +17,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QLineEdit, QListView, QMenu, QVBoxLayout, QWidget
 
 from r1desk.domain import Conversation
@@ -160,11 +168,18 @@ class _ListView(QListView):
     """A list that says why it is empty instead of showing a blank pane."""
 
     menu_requested = Signal(QPoint)  # viewport position; the keyboard's is the current row
+    delete_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         own_viewport(self)
         self.empty_text = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Delete) and self.currentIndex().isValid():
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         pos = event.pos()
@@ -207,7 +222,10 @@ class ConversationList(QWidget):
         self.view.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.view.setAccessibleName(self.tr("Conversations"))
         self.view.setAccessibleDescription(
-            self.tr("Up and Down choose a conversation; the context menu key offers more")
+            self.tr(
+                "Up and Down choose a conversation, Delete deletes it (Ctrl+Z undoes); the "
+                "context menu key offers more"
+            )
         )
         self.filter.textChanged.connect(self._update_empty_text)
         self._update_empty_text()
@@ -222,6 +240,7 @@ class ConversationList(QWidget):
         layout.addWidget(self.view, 1)
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.menu_requested.connect(self._show_menu)
+        self.view.delete_pressed.connect(self._delete_current)
         self._quiet = False
 
     def _fit_rows(self) -> None:
@@ -304,6 +323,11 @@ class ConversationList(QWidget):
         if conversation_id is not None:
             self.current_changed.emit(conversation_id)
 
+    def _delete_current(self) -> None:
+        conversation_id = self.model.conversation(self.view.currentIndex().row()).id
+        if conversation_id is not None:
+            self.delete_requested.emit(conversation_id)
+
     def context_menu(self, row: int) -> QMenu:
         conversation = self.model.conversation(row)
         cid = conversation.id
@@ -316,6 +340,7 @@ class ConversationList(QWidget):
         export = QAction(self.tr("Export…"), menu)
         export.triggered.connect(lambda: self.export_requested.emit(cid))
         delete = QAction(self.tr("Delete"), menu)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))  # shown; the list has it
         delete.triggered.connect(lambda: self.delete_requested.emit(cid))
         for action in (rename, pin, export):
             menu.addAction(action)

@@ -78,10 +78,10 @@ def build_actions(w: MainWindow) -> None:
     w.delete_action = _action(
         w, translate("MainWindow", "&Delete conversation"), None, ops.delete_current
     )
+    # In the whole window; text fields keep Ctrl+Z for their own undo (they take it first).
     w.undo_action = _action(
         w, translate("MainWindow", "&Undo delete"), k(std.Undo), ops.undo_delete
     )
-    w.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not in the composer
     w.filter_action = _action(
         w, translate("MainWindow", "Fi&lter conversations"), k("Ctrl+K"), w.focus_filter
     )

@@ -167,3 +167,32 @@ def test_the_undo_button_stays_for_the_whole_time_of_the_last_delete(
     assert w.undo_button.isHidden()
     ops.delete_conversation(ids[2])
     qtbot.waitUntil(w.undo_button.isHidden, timeout=2000)  # until the time is up
+
+
+def test_the_delete_key_in_the_list_deletes_the_current_conversation(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    app = start_app()
+    w = app.window
+    ids = [app.ctx.repo.create_conversation(title).id for title in ("keep", "drop")]
+    w.reload_list()
+    w.conversations.select(ids[1])
+    edit = w.chat.composer.edit
+    edit.setFocus()
+    qtbot.keyClicks(edit, "xy")
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)  # in the message box it deletes a character
+    assert edit.toPlainText() == "y" and w.current_id == ids[1]
+    view = w.conversations.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert ids[1] not in [c.id for c in app.ctx.repo.list_conversations()]
+    assert w.undo_button.isVisible()
+    edit.setFocus()
+    qtbot.keyClicks(edit, "ab")
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText() == ""  # in the message box Ctrl+Z undoes the typing
+    assert ids[1] not in [c.id for c in app.ctx.repo.list_conversations()]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ids[1] in [c.id for c in app.ctx.repo.list_conversations()]
