@@ -29,6 +29,7 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSlider, QApplication, QListView
 
 from benchmarks.report import make_result
+from r1desk.app import set_qt_environment
 from r1desk.domain import Message, Role, utc_now
 from r1desk.render.message_card import cached_markdown
 from r1desk.ui.chat_view import ChatView
@@ -154,6 +155,7 @@ def _p95(values: list[float]) -> float:
 
 def run() -> list[dict[str, Any]]:
     _hold_singletons()
+    set_qt_environment()  # as run_gui does (the plain list baseline gets it too)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     messages = generate_messages()

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.data import TextMaker, data_dir_with, generate_conversations, quick_mode
 from benchmarks.report import Result, make_result
-from r1desk.app import build_context, make_event_loop, shutdown
+from r1desk.app import build_context, make_event_loop, set_qt_environment, shutdown
 from r1desk.paths import AppPaths
 from r1desk.services.context import AppContext
 from r1desk.services.main_thread_gc import MainThreadGarbageCollector
@@ -191,6 +191,7 @@ def stream_replies(prompt: str, repeats: int, piece_chars: int, long_chars: int 
             paths.settings_file,
             Settings(provider="custom", api_base=base_url, model="deepseek-reasoner"),
         )
+        set_qt_environment()  # as run_gui does
         app = QApplication.instance() or QApplication([])
         assert isinstance(app, QApplication)
         loop = make_event_loop(app)

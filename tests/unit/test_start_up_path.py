@@ -222,3 +222,44 @@ def test_the_second_start_paints_the_last_messages_without_markdown_it(tmp_path:
     assert start_and_close() == "True"  # nothing kept yet: markdown-it renders the answer
     assert paths.prerendered_file.exists()  # closing kept what was on screen
     assert start_and_close() == "False"
+
+
+QT_GUI_POOL_THREADS = """
+import os, sys
+if sys.argv[1] == "app":
+    from r1desk.app import set_qt_environment
+    set_qt_environment()  # as run_gui does, before the QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+image = QImage(3000, 2000, QImage.Format.Format_RGB32)
+image.fill(0x336699)
+image.scaled(1500, 1000, Qt.AspectRatioMode.IgnoreAspectRatio,
+             Qt.TransformationMode.SmoothTransformation)
+names = [open(f"/proc/self/task/{t}/comm").read().strip() for t in os.listdir("/proc/self/task")]
+print(sum(name == "Thread (pooled)" for name in names))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_qt_paints_on_the_gui_thread_without_its_thread_pool(tmp_path: Path) -> None:
+    """Qt hands large fills and image scaling to a pool of threads and waits for them; the
+    hand-off cost more than the work (see set_qt_environment). A large smooth scale is the
+    probe: Qt always splits it across its pool when it has one (the control shows it)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("QT_NO_GUI_THREADPOOL", None)
+
+    def pool_threads(setup: str) -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", QT_GUI_POOL_THREADS, setup],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return int(done.stdout.split()[-1])
+
+    assert pool_threads("plain") > 0  # the probe works: a plain Qt app uses its pool
+    assert pool_threads("app") == 0
