@@ -1972,6 +1972,14 @@ Model: {model}</source>
         <translation>Ctrl+C（在对话中）</translation>
     </message>
     <message>
+        <source>Delete the current conversation</source>
+        <translation>删除当前对话</translation>
+    </message>
+    <message>
+        <source>Delete (in the conversation list)</source>
+        <translation>Delete（在对话列表中）</translation>
+    </message>
+    <message>
         <source>More actions for a message or conversation</source>
         <translation>消息或对话的更多操作</translation>
     </message>

@@ -51,6 +51,10 @@ def fixed_keys() -> list[tuple[str, str]]:
             translate("ShortcutsDialog", "Ctrl+C (in the conversation)"),
         ),
         (
+            translate("ShortcutsDialog", "Delete the current conversation"),
+            translate("ShortcutsDialog", "Delete (in the conversation list)"),
+        ),
+        (
             translate("ShortcutsDialog", "More actions for a message or conversation"),
             translate("ShortcutsDialog", "Menu key or Shift+F10"),
         ),
