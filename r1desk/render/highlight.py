@@ -73,8 +73,24 @@ def code_theme(dark: bool) -> CodeTheme:
     return CodeTheme("#272822" if dark else "#f6f8fa", "#f8f8f2" if dark else "#1f2328", fallback)
 
 
+@functools.lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    """The aliases of Pygments' own lexers (~900; read from its table, nothing imported)."""
+    lexers = _module("pygments.lexers")
+    return frozenset(
+        alias
+        for _name, aliases, _files, _types in lexers.get_all_lexers(plugins=False)
+        for alias in aliases
+    )
+
+
 @functools.lru_cache(maxsize=64)
 def _lexer(language: str) -> Any:
+    """Pygments' own lexer for `language`, or None. Other names never reach Pygments: for a
+    name it does not know, it scans every installed package's entry points for plugin lexers
+    (5-20 ms, on the GUI thread), and a streaming reply shows names still arriving ("pytho")."""
+    if language not in _known_languages():
+        return None
     lexers = _module("pygments.lexers")
     try:
         return lexers.get_lexer_by_name(language, stripnl=False, ensurenl=False)

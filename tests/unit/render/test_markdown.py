@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import importlib.metadata
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -38,6 +40,26 @@ def test_unknown_language_is_plain_and_escaped() -> None:
     result = render_markdown("```nosuchlanguage\n<x> & y\n```")
     assert "&lt;x&gt; &amp; y" in result.html
     assert result.code_blocks == ("<x> & y\n",)
+
+
+def test_a_language_pygments_lacks_never_starts_a_plugin_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # For a name it does not know, Pygments reads every installed package's entry points
+    # (5-20 ms); a streaming reply shows its fence's name while it arrives ("pytho").
+    scans: list[str] = []
+
+    def entry_points(**selection: str) -> importlib.metadata.EntryPoints:
+        scans.append(str(selection))
+        return importlib.metadata.EntryPoints(())
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    for partial in ("pytho", "plaintext", "no-such-language"):
+        html = render_markdown(f"```{partial}\nif a < b: pass\n```", dark=False).html
+        assert ">if a &lt; b: pass</pre>" in html  # plain: no spans in the code
+    assert scans == []
+    coloured = render_markdown("```python\nif a < b: pass\n```", dark=False).html
+    assert ">if a &lt; b: pass</pre>" not in coloured  # Pygments' own lexers still colour
 
 
 def test_raw_html_is_shown_as_text() -> None:
