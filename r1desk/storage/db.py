@@ -29,6 +29,7 @@ _POSIX = os.name == "posix"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
+SAFETY_NET_PAGES = 10_000  # ~40 MB of log; SQLite's default is 1,000
 
 
 def open_database(path: Path) -> sqlite3.Connection:
@@ -67,6 +68,9 @@ def _configure(conn: sqlite3.Connection) -> None:
     # survives a power cut (NORMAL in WAL mode only survives an app crash). With WAL
     # this costs one fsync per commit, which is cheap at chat speed.
     conn.execute("PRAGMA synchronous = FULL")
+    # Checkpoints run in a worker thread (checkpoint.WalCheckpointer); SQLite runs its own,
+    # from the committing thread, only for a log that has grown this large anyway.
+    conn.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
     # Touch the schema, so a file with a valid header but a damaged catalogue fails here.
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 

@@ -25,6 +25,7 @@ from r1desk.domain import (
 )
 from r1desk.storage import rows
 from r1desk.storage._transaction import write_transaction
+from r1desk.storage.checkpoint import WalCheckpointer
 from r1desk.storage.db import open_database
 from r1desk.storage.errors import ConversationNotFound, MessageNotFound
 from r1desk.storage.search import SearchHit, search_messages
@@ -115,13 +116,26 @@ class Repository:
         conn.isolation_level = None  # transactions are explicit (write_transaction)
         conn.row_factory = sqlite3.Row
         self._conn = conn
+        database = conn.execute("PRAGMA database_list").fetchone()[2]
+        self.checkpointer = WalCheckpointer(Path(database)) if database else None
 
     @classmethod
     def open(cls, path: Path) -> Repository:
         return cls(open_database(path))
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.wait()
         self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction (`write_transaction`); once it is committed, the log may
+        be checkpointed in a worker thread."""
+        with write_transaction(self._conn):
+            yield
+        if self.checkpointer is not None:
+            self.checkpointer.after_commit()
 
     def __enter__(self) -> Repository:
         return self
@@ -140,7 +154,7 @@ class Repository:
         self, title: str = "", settings: ConversationSettings | None = None
     ) -> Conversation:
         conversation = Conversation(title=title, settings=settings or ConversationSettings())
-        with write_transaction(self._conn):
+        with self._write():
             cursor = self._conn.execute(
                 _INSERT_CONVERSATION, rows.conversation_params(conversation)
             )
@@ -224,7 +238,7 @@ class Repository:
 
     def purge_deleted(self) -> int:
         """Remove soft-deleted conversations for good (their messages go too); returns count."""
-        with write_transaction(self._conn):
+        with self._write():
             cursor = self._conn.execute("DELETE FROM conversations WHERE deleted_at IS NOT NULL")
         return cursor.rowcount
 
@@ -244,7 +258,7 @@ class Repository:
 
     def _update_conversation(self, conversation_id: int, sql: str, values: dict[str, Any]) -> None:
         """Run `sql` (one constant UPDATE of `values` WHERE id = :id); the row must exist."""
-        with write_transaction(self._conn):
+        with self._write():
             cursor = self._conn.execute(sql, {**values, "id": conversation_id})
         _require(cursor, ConversationNotFound(conversation_id))
 
@@ -252,7 +266,7 @@ class Repository:
 
     def add_message(self, conversation_id: int, message: Message) -> Message:
         """Store `message`; returns a copy with its id. Moves the conversation to the top."""
-        with write_transaction(self._conn):
+        with self._write():
             return self._insert_message(conversation_id, message)
 
     def add_exchange(
@@ -262,7 +276,7 @@ class Repository:
         (for a first message; None keeps the title) and the cleared draft. One transaction,
         so one wait for the disk where there were four: on a slow disk each took 10-30 ms of
         the window's time. Returns both messages with their ids."""
-        with write_transaction(self._conn):
+        with self._write():
             stored = self._insert_message(conversation_id, question)
             if title is not None:
                 self._conn.execute(_RENAME, {**_title_values(title), "id": conversation_id})
@@ -286,7 +300,7 @@ class Repository:
 
     def update_message(self, message: Message) -> None:
         """Rewrite every field of a stored message (found by `message.id`)."""
-        with write_transaction(self._conn):
+        with self._write():
             cursor = self._conn.execute(
                 _UPDATE_MESSAGE, {**rows.message_params(message), "id": message.id}
             )
@@ -302,7 +316,7 @@ class Repository:
         Not fsync'd (see `_unsynced`); the final write is. A reply that is no longer pending
         is left alone.
         """
-        with self._unsynced(), write_transaction(self._conn):
+        with self._unsynced(), self._write():
             self._conn.execute(
                 "UPDATE messages SET partial_content = ?, reasoning = ?"
                 " WHERE id = ? AND status = 'pending'",
@@ -321,12 +335,12 @@ class Repository:
             self._conn.execute("PRAGMA synchronous = FULL")
 
     def delete_message(self, message_id: int) -> None:
-        with write_transaction(self._conn):
+        with self._write():
             self._conn.execute("DELETE FROM messages WHERE id = ?", (message_id,))
 
     def delete_messages_from(self, conversation_id: int, message_id: int) -> int:
         """Delete this message and every later one in its conversation (edit and resend)."""
-        with write_transaction(self._conn):
+        with self._write():
             found = self._conn.execute(
                 "SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?",
                 (message_id, conversation_id),
@@ -360,7 +374,7 @@ class Repository:
     def mark_pending_interrupted(self) -> int:
         """At start-up: replies a crash left PENDING become INTERRUPTED, with the text saved
         while they streamed; returns how many."""
-        with write_transaction(self._conn):
+        with self._write():
             cursor = self._conn.execute(
                 "UPDATE messages SET status = 'interrupted', error = ?,"
                 " content = CASE partial_content WHEN '' THEN content ELSE partial_content END,"
@@ -387,7 +401,7 @@ class Repository:
         """
         added = skipped = 0
         pending: list[dict[str, Any]] = []
-        with write_transaction(self._conn):
+        with self._write():
             for conversation in conversations:
                 cursor = self._conn.execute(
                     _INSERT_CONVERSATION, rows.conversation_params(conversation)

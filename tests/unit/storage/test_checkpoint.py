@@ -1,0 +1,73 @@
+"""The write-ahead log is copied back into the database in a worker thread, not by commits."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from r1desk.domain import Message, Role
+from r1desk.storage import Repository, checkpoint
+from r1desk.storage.checkpoint import THREAD_NAME
+
+REPLY = "A long reply, as R1 writes them. " * 3_000  # ~100 KB: ~25 pages of log each
+
+
+def _store_replies(repo: Repository, count: int) -> None:
+    conversation = repo.create_conversation("Long replies")
+    assert conversation.id is not None
+    for number in range(count):
+        repo.add_message(conversation.id, Message(Role.ASSISTANT, f"{number} {REPLY}"))
+
+
+def _log_frames(db_path: Path) -> int:
+    """Frames in the log now (checkpointing them, with a connection of its own)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        busy, frames, _done = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    finally:
+        conn.close()
+    assert busy == 0
+    return int(frames)
+
+
+def test_commits_on_the_apps_connection_never_checkpoint(db_path: Path) -> None:
+    # SQLite's default checkpoints from the commit that takes the log past 1,000 pages:
+    # on the GUI thread, one commit in a dozen took 9-14 ms instead of 2-4.
+    repo = Repository.open(db_path)
+    repo.checkpointer = None  # nothing else checkpoints either
+    _store_replies(repo, 60)  # ~6,500 pages of log, with the full-text index
+    # Never copied back and started again: with SQLite's default it would hold under ~1,100.
+    assert _log_frames(db_path) > 2_000
+    repo.close()
+
+
+def test_a_worker_thread_checkpoints_after_commits(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checkpoint, "MIN_INTERVAL_S", 0.0)
+    repo = Repository.open(db_path)
+    assert repo.checkpointer is not None
+    for _batch in range(15):  # ~1,500 pages of log in all, with pauses as a chat has
+        _store_replies(repo, 4)
+        repo.checkpointer.wait()
+    assert repo.checkpointer.last_thread == THREAD_NAME
+    busy, frames, done = repo.checkpointer.last_result or (1, 0, 0)
+    assert busy == 0 and frames > 0 and done == frames
+    # Each checkpoint let the next commit start the log again: it stays short.
+    assert _log_frames(db_path) < 1_000
+    repo.close()
+
+
+def test_checkpoints_start_at_most_once_per_interval(db_path: Path) -> None:
+    repo = Repository.open(db_path)
+    assert repo.checkpointer is not None
+    _store_replies(repo, 5)  # in well under MIN_INTERVAL_S: the first commit starts one
+    repo.checkpointer.wait()
+    first = repo.checkpointer.last_result
+    assert first is not None
+    _store_replies(repo, 5)
+    repo.checkpointer.wait()
+    assert repo.checkpointer.last_result == first  # none started since
+    repo.close()
