@@ -125,7 +125,7 @@ class Repository:
 
     def close(self) -> None:
         if self.checkpointer is not None:
-            self.checkpointer.wait()
+            self.checkpointer.close()
         self._conn.close()
 
     @contextmanager

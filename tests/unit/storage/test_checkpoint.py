@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -60,14 +61,21 @@ def test_a_worker_thread_checkpoints_after_commits(
     repo.close()
 
 
-def test_checkpoints_start_at_most_once_per_interval(db_path: Path) -> None:
+def test_checkpoints_run_at_most_once_per_interval_and_close_ends_the_wait(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checkpoint, "MIN_INTERVAL_S", 60.0)
     repo = Repository.open(db_path)
-    assert repo.checkpointer is not None
-    _store_replies(repo, 5)  # in well under MIN_INTERVAL_S: the first commit starts one
-    repo.checkpointer.wait()
-    first = repo.checkpointer.last_result
-    assert first is not None
+    checkpointer = repo.checkpointer
+    assert checkpointer is not None
     _store_replies(repo, 5)
-    repo.checkpointer.wait()
-    assert repo.checkpointer.last_result == first  # none started since
-    repo.close()
+    deadline = time.monotonic() + 5
+    while checkpointer.checkpoints == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert checkpointer.checkpoints == 1
+    _store_replies(repo, 5)
+    time.sleep(0.3)
+    assert checkpointer.checkpoints == 1  # the next one waits for the interval
+    started = time.monotonic()
+    repo.close()  # does not sit out the interval
+    assert time.monotonic() - started < 5
