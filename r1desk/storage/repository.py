@@ -225,16 +225,25 @@ class Repository:
 
     def delete_conversation(self, conversation_id: int) -> None:
         """Soft delete: hidden everywhere until `restore_conversation` or `purge_deleted`."""
-        self._update_conversation(
-            conversation_id,
-            "UPDATE conversations SET deleted_at = :at WHERE id = :id",
-            {"at": rows.to_db_time(utc_now())},
-        )
+        self.delete_conversations([conversation_id])
 
     def restore_conversation(self, conversation_id: int) -> None:
-        self._update_conversation(
-            conversation_id, "UPDATE conversations SET deleted_at = NULL WHERE id = :id", {}
-        )
+        self.restore_conversations([conversation_id])
+
+    def delete_conversations(self, conversation_ids: list[int]) -> None:
+        """Soft delete several in one transaction: all of them, or none if one is missing."""
+        self._set_deleted_at(conversation_ids, rows.to_db_time(utc_now()))
+
+    def restore_conversations(self, conversation_ids: list[int]) -> None:
+        self._set_deleted_at(conversation_ids, None)
+
+    def _set_deleted_at(self, conversation_ids: list[int], at: str | None) -> None:
+        with self._write():
+            for conversation_id in conversation_ids:
+                cursor = self._conn.execute(
+                    "UPDATE conversations SET deleted_at = ? WHERE id = ?", (at, conversation_id)
+                )
+                _require(cursor, ConversationNotFound(conversation_id))
 
     def purge_deleted(self) -> int:
         """Remove soft-deleted conversations for good (their messages go too); returns count."""

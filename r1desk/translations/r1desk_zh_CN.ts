@@ -1223,6 +1223,14 @@ Model: {model}</source>
         <translation>已删除“{title}”。按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
+        <source>delete the conversations</source>
+        <translation>删除这些对话</translation>
+    </message>
+    <message>
+        <source>Deleted {count} conversations. Ctrl+Z to undo.</source>
+        <translation>已删除 {count} 个对话。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
         <source>restore the conversation</source>
         <translation>恢复对话</translation>
     </message>

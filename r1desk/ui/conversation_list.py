@@ -205,6 +205,7 @@ class ConversationList(QWidget):
     rename_requested = Signal(int)
     pin_requested = Signal(int, bool)
     delete_requested = Signal(int)
+    delete_many_requested = Signal(list)  # ids: the selection, when Delete is pressed
     export_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -289,6 +290,10 @@ class ConversationList(QWidget):
         row = self.model.row_of(conversation_id)
         if row < 0:
             return False
+        if self.view.currentIndex().row() == row:
+            # Already current (the user clicked it): setting it again would apply the held
+            # modifiers once more, and Ctrl+click would deselect what it had just selected.
+            return True
         quiet = self._quiet
         self._quiet = not notify
         self.view.setCurrentIndex(self.model.index(row))
@@ -324,9 +329,13 @@ class ConversationList(QWidget):
             self.current_changed.emit(conversation_id)
 
     def _delete_current(self) -> None:
-        conversation_id = self.model.conversation(self.view.currentIndex().row()).id
-        if conversation_id is not None:
-            self.delete_requested.emit(conversation_id)
+        """Delete: the selected conversations, or the current one if it is not among them."""
+        current = self.model.conversation(self.view.currentIndex().row()).id
+        selected = self.selected_ids()
+        if current is not None and current not in selected:
+            selected = [current]
+        if selected:
+            self.delete_many_requested.emit(selected)
 
     def context_menu(self, row: int) -> QMenu:
         conversation = self.model.conversation(row)

@@ -22,11 +22,12 @@ class ConversationOps(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._deleted_id: int | None = None
+        self._deleted_ids: list[int] = []
         lst = window.conversations
         lst.rename_requested.connect(self.rename)
         lst.pin_requested.connect(self.set_pinned)
         lst.delete_requested.connect(self.delete_conversation)
+        lst.delete_many_requested.connect(self.delete_conversations)
         window.undo_button.clicked.connect(self.undo_delete)
         self._undo_timer = single_shot(self, UNDO_DELETE_MS, window.undo_button.hide)
 
@@ -78,42 +79,50 @@ class ConversationOps(QObject):
             self.delete_conversation(self.window.current_id)
 
     def delete_conversation(self, conversation_id: int) -> None:
-        """Soft delete with an undo button; purged on the next start."""
+        self.delete_conversations([conversation_id])
+
+    def delete_conversations(self, conversation_ids: list[int]) -> None:
+        """Soft delete (all or none) with an undo button; purged on the next start."""
         w = self.window
-        row = w.conversations.model.row_of(conversation_id)
-        title = w.ctx.repo.get_conversation(conversation_id, with_messages=False).title
-        what = translate("MainWindow", "delete the conversation")
-        if not stored(w.status, what, w.ctx.repo.delete_conversation, conversation_id):
+        model = w.conversations.model
+        row = min(model.row_of(cid) for cid in conversation_ids)
+        if len(conversation_ids) == 1:
+            what = translate("MainWindow", "delete the conversation")
+            title = w.ctx.repo.get_conversation(conversation_ids[0], with_messages=False).title
+            done = translate("MainWindow", "Deleted “{title}”. Ctrl+Z to undo.").format(
+                title=title or translate("MainWindow", "New conversation")
+            )
+        else:
+            what = translate("MainWindow", "delete the conversations")
+            done = translate("MainWindow", "Deleted {count} conversations. Ctrl+Z to undo.")
+            done = done.format(count=len(conversation_ids))
+        if not stored(w.status, what, w.ctx.repo.delete_conversations, conversation_ids):
             return  # a reply that is running goes on
-        w.ctx.chat.stop(conversation_id)
-        self._deleted_id = conversation_id
-        if conversation_id == w.current_id:
+        for conversation_id in conversation_ids:
+            w.ctx.chat.stop(conversation_id)
+        self._deleted_ids = list(conversation_ids)
+        if w.current_id in conversation_ids:
             w.current_id = None
         w.reload_list()
-        count = w.conversations.model.rowCount()
+        count = model.rowCount()
         if count:
-            w.conversations.view.setCurrentIndex(w.conversations.model.index(min(row, count - 1)))
+            w.conversations.view.setCurrentIndex(model.index(min(max(row, 0), count - 1)))
         else:
             w.new_conversation()
-        w.status.showMessage(
-            translate("MainWindow", "Deleted “{title}”. Ctrl+Z to undo.").format(
-                title=title or translate("MainWindow", "New conversation")
-            ),
-            UNDO_DELETE_MS,
-        )
+        w.status.showMessage(done, UNDO_DELETE_MS)
         w.undo_button.show()
         self._undo_timer.start()  # a second delete gets its own full time
 
     def undo_delete(self) -> None:
-        if self._deleted_id is None:
+        if not self._deleted_ids:
             return
         w = self.window
-        restored = self._deleted_id
+        restored = self._deleted_ids
         what = translate("MainWindow", "restore the conversation")
-        if not stored(w.status, what, w.ctx.repo.restore_conversation, restored):
+        if not stored(w.status, what, w.ctx.repo.restore_conversations, restored):
             return  # still undoable: Ctrl+Z again once there is space
-        self._deleted_id = None
+        self._deleted_ids = []
         w.undo_button.hide()
         w.status.clearMessage()
         w.reload_list()
-        w.conversations.select(restored)
+        w.conversations.select(restored[0])

@@ -196,3 +196,49 @@ def test_the_delete_key_in_the_list_deletes_the_current_conversation(
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ids[1] in [c.id for c in app.ctx.repo.list_conversations()]
+
+
+def test_delete_removes_every_selected_conversation_and_ctrl_z_brings_them_back(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    app = start_app()
+    w = app.window
+    ids = [app.ctx.repo.create_conversation(title).id for title in ("a", "b", "c", "d")]
+    w.reload_list()
+    view = w.conversations.view
+    model = w.conversations.model
+
+    def click(conversation_id: int, modifier: Qt.KeyboardModifier) -> None:
+        rect = view.visualRect(model.index(model.row_of(conversation_id)))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+    click(ids[3], Qt.KeyboardModifier.NoModifier)
+    click(ids[1], Qt.KeyboardModifier.ControlModifier)  # Ctrl+click adds to the selection
+    assert sorted(w.conversations.selected_ids()) == sorted([ids[3], ids[1]])
+    assert w.current_id == ids[1]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    left = [c.id for c in app.ctx.repo.list_conversations()]
+    assert ids[3] not in left and ids[1] not in left and ids[0] in left and ids[2] in left
+    assert w.status.currentMessage() == "Deleted 2 conversations. Ctrl+Z to undo."
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert set(ids) <= {c.id for c in app.ctx.repo.list_conversations()}
+
+
+def test_ctrl_click_adds_a_conversation_to_the_selection(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    # Opening the clicked conversation set it current again while Ctrl was still held,
+    # which toggled it: Ctrl+click deselected what it had just selected.
+    app = start_app()
+    w = app.window
+    ids = [app.ctx.repo.create_conversation(title).id for title in ("a", "b", "c")]
+    w.reload_list()
+    view, model = w.conversations.view, w.conversations.model
+    for conversation_id, modifier in (
+        (ids[2], Qt.KeyboardModifier.NoModifier),
+        (ids[0], Qt.KeyboardModifier.ControlModifier),
+    ):
+        rect = view.visualRect(model.index(model.row_of(conversation_id)))
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+    assert sorted(w.conversations.selected_ids()) == sorted([ids[2], ids[0]])
+    assert w.current_id == ids[0]  # and the last one clicked is open
