@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from r1desk import api
 from r1desk.secrets import KeyStoreError
-from r1desk.texts import QT_TRANSLATE_NOOP
+from r1desk.texts import QT_TRANSLATE_NOOP, Text
 
 
 class NextAction(str, enum.Enum):
@@ -74,11 +74,10 @@ def storage_reason(error: Exception) -> str:
 
 def describe_unsaved_message(conversation_id: int, error: Exception) -> Failure:
     """Sending could not store the user's message (a full disk, a read-only database)."""
-    return Failure(
+    return _unsaved(
         conversation_id,
-        QT_TRANSLATE_NOOP("Failure", "Your message could not be saved: {reason}.").format(
-            reason=storage_reason(error)
-        ),
+        error,
+        QT_TRANSLATE_NOOP("Failure", "Your message could not be saved: {reason}."),
         QT_TRANSLATE_NOOP(
             "Failure",
             "It is still in the message box. Free some disk space, then press Send again.",
@@ -89,11 +88,10 @@ def describe_unsaved_message(conversation_id: int, error: Exception) -> Failure:
 
 def describe_unsaved_reply(conversation_id: int, error: Exception) -> Failure:
     """A reply arrived (or ended) but could not be stored; the window still shows it."""
-    return Failure(
+    return _unsaved(
         conversation_id,
-        QT_TRANSLATE_NOOP("Failure", "The reply could not be saved: {reason}.").format(
-            reason=storage_reason(error)
-        ),
+        error,
+        QT_TRANSLATE_NOOP("Failure", "The reply could not be saved: {reason}."),
         QT_TRANSLATE_NOOP(
             "Failure",
             "It is shown until r1desk closes: copy what you need, free some disk space, "
@@ -101,6 +99,13 @@ def describe_unsaved_reply(conversation_id: int, error: Exception) -> Failure:
         ),
         NextAction.RETRY,
     )
+
+
+def _unsaved(
+    conversation_id: int, error: Exception, what: Text, next_step: Text, action: NextAction
+) -> Failure:
+    """A write the database refused: `what` (with a {reason}), then `next_step`."""
+    return Failure(conversation_id, what.format(reason=storage_reason(error)), next_step, action)
 
 
 def outlived_gateway(error: BaseException, waited_s: float) -> bool:
