@@ -130,7 +130,8 @@ def export_conversations(
         raise FileExistsError(text.format(files=names))
     written: list[Path] = []
     try:
-        _write_planned(repo, plan, fmt, include_reasoning, overwrite, progress, written)
+        for path in _write_planned(repo, plan, fmt, include_reasoning, overwrite, progress):
+            written.append(path)  # one by one: a failure later still syncs these
     finally:  # each file was fsync'd; one fsync per folder makes all its renames durable
         for folder in {path.parent for path in written}:
             fsync_folder(folder)
@@ -144,9 +145,8 @@ def _write_planned(
     include_reasoning: bool,
     overwrite: bool,
     progress: Progress | None,
-    written: list[Path],
-) -> None:
-    """Write the plan's files, adding each to `written`; stops when `progress` says so."""
+) -> Iterator[Path]:
+    """Write the plan's files, yielding each once written; stops when `progress` says so."""
     total = sum(len(group) for group, _ in plan.targets)
     done = 0
     for group, path in plan.targets:
@@ -166,7 +166,7 @@ def _write_planned(
         else:
             text = _render(conversations, fmt, include_reasoning)
             write_atomic(path, text, overwrite=overwrite, sync_folder=False)
-        written.append(path)
+        yield path
     if progress is not None:
         progress(total, total)
 
