@@ -204,8 +204,7 @@ class ConversationList(QWidget):
     current_changed = Signal(int)  # conversation id
     rename_requested = Signal(int)
     pin_requested = Signal(int, bool)
-    delete_requested = Signal(int)
-    delete_many_requested = Signal(list)  # ids: the selection, when Delete is pressed
+    delete_requested = Signal(list)  # ids: the selection (Delete) or one (its menu)
     export_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -241,7 +240,7 @@ class ConversationList(QWidget):
         layout.addWidget(self.view, 1)
         self.view.selectionModel().currentChanged.connect(self._on_current)
         self.view.menu_requested.connect(self._show_menu)
-        self.view.delete_pressed.connect(self._delete_current)
+        self.view.delete_pressed.connect(self._delete_selected)
         self._quiet = False
 
     def _fit_rows(self) -> None:
@@ -328,14 +327,14 @@ class ConversationList(QWidget):
         if conversation_id is not None:
             self.current_changed.emit(conversation_id)
 
-    def _delete_current(self) -> None:
+    def _delete_selected(self) -> None:
         """Delete: the selected conversations, or the current one if it is not among them."""
         current = self.model.conversation(self.view.currentIndex().row()).id
         selected = self.selected_ids()
         if current is not None and current not in selected:
             selected = [current]
         if selected:
-            self.delete_many_requested.emit(selected)
+            self.delete_requested.emit(selected)
 
     def context_menu(self, row: int) -> QMenu:
         conversation = self.model.conversation(row)
@@ -350,7 +349,7 @@ class ConversationList(QWidget):
         export.triggered.connect(lambda: self.export_requested.emit(cid))
         delete = QAction(self.tr("Delete"), menu)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))  # shown; the list has it
-        delete.triggered.connect(lambda: self.delete_requested.emit(cid))
+        delete.triggered.connect(lambda: self.delete_requested.emit([cid]))
         for action in (rename, pin, export):
             menu.addAction(action)
         menu.addSeparator()

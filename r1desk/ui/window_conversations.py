@@ -26,8 +26,7 @@ class ConversationOps(QObject):
         lst = window.conversations
         lst.rename_requested.connect(self.rename)
         lst.pin_requested.connect(self.set_pinned)
-        lst.delete_requested.connect(self.delete_conversation)
-        lst.delete_many_requested.connect(self.delete_conversations)
+        lst.delete_requested.connect(self.delete_conversations)
         window.undo_button.clicked.connect(self.undo_delete)
         self._undo_timer = single_shot(self, UNDO_DELETE_MS, window.undo_button.hide)
 

@@ -46,3 +46,14 @@ def test_accented_latin_is_not_wide_but_kana_hangul_and_emoji_are(qtbot: QtBot) 
     for title in ("カタカナ", "한국어", "plan 🚀"):
         widget.set_conversations(Titles(["Straße", title]), keep_id=None)
         assert widget.model.has_wide_glyphs(), title
+
+
+def test_the_context_menus_delete_asks_to_delete_that_row(qtbot: QtBot) -> None:
+    widget = ConversationList()
+    qtbot.addWidget(widget)
+    widget.set_conversations(Titles(["one", "two", "three"]), keep_id=None)
+    menu = widget.context_menu(1)
+    (delete,) = [action for action in menu.actions() if action.text() == "Delete"]
+    with qtbot.waitSignal(widget.delete_requested) as asked:
+        delete.trigger()
+    assert asked.args == [[2]]
