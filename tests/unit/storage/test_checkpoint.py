@@ -10,7 +10,7 @@ import pytest
 
 from r1desk.domain import Message, Role
 from r1desk.storage import Repository, checkpoint
-from r1desk.storage.checkpoint import THREAD_NAME
+from r1desk.storage.checkpoint import THREAD_NAME, WalCheckpointer
 
 REPLY = "A long reply, as R1 writes them. " * 3_000  # ~100 KB: ~25 pages of log each
 
@@ -33,6 +33,16 @@ def _log_frames(db_path: Path) -> int:
     return int(frames)
 
 
+def _open_checkpointing_every(
+    seconds: float, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Repository, WalCheckpointer]:
+    """The repository, with checkpoints at most every `seconds`, and its checkpointer."""
+    monkeypatch.setattr(checkpoint, "MIN_INTERVAL_S", seconds)
+    repo = Repository.open(db_path)
+    assert repo.checkpointer is not None
+    return repo, repo.checkpointer
+
+
 def test_commits_on_the_apps_connection_never_checkpoint(db_path: Path) -> None:
     # SQLite's default checkpoints from the commit that takes the log past 1,000 pages:
     # on the GUI thread, one commit in a dozen took 9-14 ms instead of 2-4.
@@ -47,14 +57,12 @@ def test_commits_on_the_apps_connection_never_checkpoint(db_path: Path) -> None:
 def test_a_worker_thread_checkpoints_after_commits(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(checkpoint, "MIN_INTERVAL_S", 0.0)
-    repo = Repository.open(db_path)
-    assert repo.checkpointer is not None
+    repo, checkpointer = _open_checkpointing_every(0.0, db_path, monkeypatch)
     for _batch in range(15):  # ~1,500 pages of log in all, with pauses as a chat has
         _store_replies(repo, 4)
-        repo.checkpointer.wait()
-    assert repo.checkpointer.last_thread == THREAD_NAME
-    busy, frames, done = repo.checkpointer.last_result or (1, 0, 0)
+        checkpointer.wait()
+    assert checkpointer.last_thread == THREAD_NAME
+    busy, frames, done = checkpointer.last_result or (1, 0, 0)
     assert busy == 0 and frames > 0 and done == frames
     # Each checkpoint let the next commit start the log again: it stays short.
     assert _log_frames(db_path) < 1_000
@@ -64,10 +72,7 @@ def test_a_worker_thread_checkpoints_after_commits(
 def test_checkpoints_run_at_most_once_per_interval_and_close_ends_the_wait(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(checkpoint, "MIN_INTERVAL_S", 60.0)
-    repo = Repository.open(db_path)
-    checkpointer = repo.checkpointer
-    assert checkpointer is not None
+    repo, checkpointer = _open_checkpointing_every(60.0, db_path, monkeypatch)
     _store_replies(repo, 5)
     deadline = time.monotonic() + 5
     while checkpointer.checkpoints == 0 and time.monotonic() < deadline:
