@@ -158,14 +158,12 @@ def _write_planned(
             done += 1
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "pdf":
-            from r1desk.export.pdf import write_pdf  # Qt only when a PDF is asked for
+            from r1desk.export.pdf import pdf_bytes  # Qt only when a PDF is asked for
 
-            write_pdf(
-                conversations[0], path, include_reasoning=include_reasoning, overwrite=overwrite
-            )
+            data: str | bytes = pdf_bytes(conversations[0], include_reasoning=include_reasoning)
         else:
-            text = _render(conversations, fmt, include_reasoning)
-            write_atomic(path, text, overwrite=overwrite, sync_folder=False)
+            data = _render(conversations, fmt, include_reasoning)
+        write_atomic(path, data, overwrite=overwrite, sync_folder=False)
         yield path
     if progress is not None:
         progress(total, total)
