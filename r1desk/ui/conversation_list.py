@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -286,16 +287,20 @@ class ConversationList(QWidget):
         self._quiet = False
 
     def select(self, conversation_id: int, *, notify: bool = True) -> bool:
+        """Make the conversation current and the only one selected, unless it is current
+        already: then the user's own click put it there, with the selection they made."""
         row = self.model.row_of(conversation_id)
         if row < 0:
             return False
         if self.view.currentIndex().row() == row:
-            # Already current (the user clicked it): setting it again would apply the held
-            # modifiers once more, and Ctrl+click would deselect what it had just selected.
             return True
         quiet = self._quiet
         self._quiet = not notify
-        self.view.setCurrentIndex(self.model.index(row))
+        # Explicit flags: the view's setCurrentIndex reads the keys held down, so Ctrl+Z
+        # (restoring a conversation) added it to the selection instead of selecting it alone.
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self._quiet = quiet
         return True
 

@@ -222,6 +222,9 @@ def test_delete_removes_every_selected_conversation_and_ctrl_z_brings_them_back(
     assert w.status.currentMessage() == "Deleted 2 conversations. Ctrl+Z to undo."
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert set(ids) <= {c.id for c in app.ctx.repo.list_conversations()}
+    # The first restored one is open and selected alone (Ctrl, still held, added to the
+    # selection what was selected after the delete).
+    assert w.conversations.selected_ids() == [w.current_id] == [ids[3]]
 
 
 def test_ctrl_click_adds_a_conversation_to_the_selection(
