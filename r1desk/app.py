@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 from r1desk import __version__
 
 if TYPE_CHECKING:
+    import asyncio
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication, QWidget
     from qasync import QEventLoop
 
@@ -30,6 +33,9 @@ LOG_ROLL_BYTES = 1_000_000
 LOG_BACKUPS = 2
 WORKER_THREADS = 4
 WORKER_THREAD_NAME = "r1desk-worker"
+# Asked to stop by the session (logout, `kill`, a service manager: SIGTERM), by Ctrl+C in the
+# terminal (SIGINT) or by the terminal going away (SIGHUP).
+QUIT_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")
 
 
 def _setup_logging(log_file: Path) -> None:
@@ -225,6 +231,7 @@ def run_gui(data_dir: Path | None, *, api_base: str | None = None, smoke_test: b
 
     loop = make_event_loop(app)
     asyncio.set_event_loop(loop)
+    close_on_quit_signals(loop, window.close)
     if notice:
         from PySide6.QtWidgets import QMessageBox
 
@@ -265,6 +272,33 @@ def make_event_loop(app: QApplication, *, already_running: bool = False) -> QEve
         ThreadPoolExecutor(max_workers=WORKER_THREADS, thread_name_prefix=WORKER_THREAD_NAME)
     )
     return loop
+
+
+def close_on_quit_signals(loop: asyncio.AbstractEventLoop, close: Callable[[], object]) -> None:
+    """Each of QUIT_SIGNALS runs `close` (the window's, as Quit does) instead of ending the
+    process where it stands: the draft typed since the last save, the window's state and the
+    next start's head start are written, and a streaming reply is stored as interrupted.
+
+    A second signal ends the process at once, as if r1desk had not asked for it. Windows has
+    none of these signals for a window (its log-off reaches Qt as a close), and its loop
+    cannot take signal handlers: there this does nothing.
+    """
+    import signal
+
+    numbers = [getattr(signal, name) for name in QUIT_SIGNALS if hasattr(signal, name)]
+
+    def on_signal(number: int) -> None:
+        log.info("Closing on %s", signal.Signals(number).name)
+        for each in numbers:
+            loop.remove_signal_handler(each)
+            signal.signal(each, signal.SIG_DFL)
+        close()
+
+    for number in numbers:
+        try:
+            loop.add_signal_handler(number, on_signal, number)
+        except NotImplementedError:
+            return
 
 
 def bring_to_front(window: QWidget) -> None:
