@@ -14,8 +14,8 @@ size started by the same Python. Cases: an empty data dir, 10,000 conversations 
 messages (the first conversation, ~50 messages, is opened), and the same database with its
 5,000-message conversation restored as the last one open, and the 10,000-conversation data dir
 as a normal restart finds it (one `--smoke-test` run closed its window first, leaving
-`first-paint.json` and the window state; the other cases' launches are killed, so they never
-have them). Medians of the repetitions; a start-up ratio is the median of each round's ratio
+`first-paint.json` and the window state; the other cases' launches are killed with SIGKILL,
+so they never have them). Medians of the repetitions; a start-up ratio is the median of each round's ratio
 to that round's bare launch.
 Run alone: `python -m benchmarks.bench_startup`.
 """
@@ -108,12 +108,11 @@ def launch(command: list[str], env: dict[str, str], watcher: XWatcher, log: Path
                 raise RuntimeError(f"exited with {process.returncode}: {log.read_text()[-500:]}")
             memory = rss_mb(process.pid)
         finally:
-            process.terminate()
-            try:
-                process.wait(5)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            # SIGKILL: on SIGTERM the app closes as Quit does and would leave first-paint.json
+            # and its window state, turning the next first start of a shared data dir into a
+            # restart.
+            process.kill()
+            process.wait()
     return Launch(visible - started, mapped - started, memory)
 
 
