@@ -146,12 +146,12 @@ class ChatView(QTreeView):
                 entry = self._model.row(r)
                 if entry.message.id is not None:
                     entry.expanded = self._expanded.get(entry.message.id)
+        self._follow = True
         if self.isVisible():
             self._measure_tail()
-        else:  # measured when shown, at the width the view will have then
-            self._relayout_when_shown = True
-        self._follow = True
-        self.scrollToBottom()
+            self.scrollToBottom()
+        else:  # laid out when shown, at the width the view will have then: scrolling now
+            self._relayout_when_shown = True  # would lay every row out twice
         self._update_ticking()
 
     def append_message(self, message: Message) -> None:
@@ -546,8 +546,11 @@ class ChatView(QTreeView):
             self._relayout()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # The delegate learns the new width first: QTreeView's own handling asks every row
+        # its height, and at the old width those estimates would be thrown away at once.
+        changed = self._configure_delegate()
         super().resizeEvent(event)
-        if self._configure_delegate():
+        if changed:
             self._relayout()
 
     def changeEvent(self, event: QEvent) -> None:

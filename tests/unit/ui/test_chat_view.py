@@ -373,6 +373,32 @@ def test_a_send_asks_the_model_nothing_per_row(view: ChatView, qtbot: QtBot) -> 
     assert len(calls) < 40, sorted(set(calls))
 
 
+def test_messages_set_while_hidden_are_measured_once_when_shown(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As at start-up: the last conversation is opened before the window shows. Laying it
+    out while hidden, or at the old width when the view is first resized, estimated every
+    row's height twice (10,000 estimates for a 5,000-message conversation)."""
+    view = ChatView()
+    qtbot.addWidget(view)
+    rows = 300
+    estimated: list[int] = []
+    estimate = view._delegate._estimate
+
+    def counted(message: Message, expanded: bool) -> int:
+        estimated.append(1)
+        return estimate(message, expanded)
+
+    monkeypatch.setattr(view._delegate, "_estimate", counted)
+    view.set_messages([Message(Role.ASSISTANT, f"answer {i}", id=i) for i in range(1, rows + 1)])
+    view.resize(700, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    last = view.model().index(rows - 1, 0)
+    qtbot.waitUntil(lambda: abs(view.visualRect(last).bottom() - view.viewport().height()) <= 2)
+    assert rows <= len(estimated) < 1.2 * rows
+
+
 def test_a_removed_row_is_gone_before_the_view_hears_of_it(view: ChatView) -> None:
     view.set_messages([Message(Role.ASSISTANT, f"answer {i}", id=i) for i in range(1, 6)])
     model = view.model()
