@@ -15,8 +15,8 @@ messages (the first conversation, ~50 messages, is opened), and the same databas
 5,000-message conversation restored as the last one open, and the 10,000-conversation data dir
 as a normal restart finds it (one `--smoke-test` run closed its window first, leaving
 `first-paint.json` and the window state; the other cases' launches are killed with SIGKILL,
-so they never have them). Medians of the repetitions; a start-up ratio is the median of each round's ratio
-to that round's bare launch.
+so they never have them). Medians of the repetitions; a start-up ratio is the median of each
+round's ratio to that round's bare launch.
 Run alone: `python -m benchmarks.bench_startup`.
 """
 

@@ -41,6 +41,11 @@ _LIST_CONVERSATIONS = """
     LIMIT :limit OFFSET :offset
 """
 
+_COUNT_CONVERSATIONS = """
+    SELECT count(*) FROM conversations
+    WHERE deleted_at IS NULL AND (:needle = '' OR instr(title_folded, :needle))
+"""
+
 # How many listed conversations sort before :id (pinned first, then newest, then higher id).
 _CONVERSATION_RANK = """
     SELECT (SELECT count(*) FROM conversations AS c
@@ -174,9 +179,14 @@ class Repository:
         cursor = self._conn.execute(_LIST_CONVERSATIONS, params)
         return [rows.conversation_from_row(row) for row in cursor]
 
+    def count_conversations(self, filter_text: str = "") -> int:
+        """How many conversations `list_conversations(filter_text)` lists in all."""
+        params = {"needle": rows.fold(filter_text.strip())}
+        return int(self._conn.execute(_COUNT_CONVERSATIONS, params).fetchone()[0])
+
     def conversation_rank(self, conversation_id: int, filter_text: str = "") -> int | None:
         """Where a conversation stands in `list_conversations(filter_text)` (0 = first), or
-        None if it is not listed there; lets a paged list read up to it in one go."""
+        None if it is not listed there; lets a paged list read the page that holds it."""
         params = {"id": conversation_id, "needle": rows.fold(filter_text.strip())}
         row = self._conn.execute(_CONVERSATION_RANK, params).fetchone()
         return None if row is None else int(row[0])

@@ -46,6 +46,9 @@ class ListSource(Protocol):
     def page(self, offset: int, limit: int) -> list[Conversation]:
         """Rows offset.. of the list; fewer than `limit` means the end."""
 
+    def count(self) -> int:
+        """How many rows the whole list has."""
+
     def rank(self, conversation_id: int) -> int | None:
         """The row a conversation has in the whole list, or None if it is not listed."""
 
@@ -60,6 +63,9 @@ class StoredList:
     def page(self, offset: int, limit: int) -> list[Conversation]:
         return self.repo.list_conversations(self.filter_text, offset=offset, limit=limit)
 
+    def count(self) -> int:
+        return self.repo.count_conversations(self.filter_text)
+
     def rank(self, conversation_id: int) -> int | None:
         return self.repo.conversation_rank(conversation_id, self.filter_text)
 
@@ -67,6 +73,9 @@ class StoredList:
 class _NoConversations:
     def page(self, offset: int, limit: int) -> list[Conversation]:
         return []
+
+    def count(self) -> int:
+        return 0
 
     def rank(self, conversation_id: int) -> int | None:
         return None
@@ -83,67 +92,73 @@ def friendly_time(when: datetime, now: datetime | None = None) -> str:
 
 
 class ConversationListModel(QAbstractListModel):
-    """Conversations (without their messages), read a page at a time as the view scrolls:
-    10,000 conversations cost the first page at start-up, not 10,000 objects."""
+    """Conversations (without their messages). The row count comes from one query, and a
+    row's page (PAGE_SIZE rows) is read when one of its rows is first shown or asked for:
+    10,000 conversations cost one page at start-up, and a conversation far down the list (the
+    last one open, the End key) costs its own page, not every row above it."""
+
+    page_read = Signal(int, int)  # the first and last row of a page just read
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[Conversation] = []
+        self._pages: dict[int, list[Conversation]] = {}
+        self._count = 0
         self._source: ListSource = _NoConversations()
-        self._complete = True
         self.row_height = 0  # set by the view from its font; 0: let the delegate measure
 
     def set_source(self, source: ListSource) -> None:
         self.beginResetModel()
         self._source = source
-        self._rows = source.page(0, PAGE_SIZE)
-        self._complete = len(self._rows) < PAGE_SIZE
+        first = source.page(0, PAGE_SIZE)
+        self._pages = {0: first}
+        self._count = len(first) if len(first) < PAGE_SIZE else source.count()
         self.endResetModel()
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._complete
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex(), rows: int = PAGE_SIZE) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        page = self._source.page(len(self._rows), rows)
-        self._complete = len(page) < rows
-        if page:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self._rows.extend(page)
-            self.endInsertRows()
-
     def conversation(self, row: int) -> Conversation:
-        return self._rows[row]
+        number, at = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            offset = number * PAGE_SIZE
+            page = self._pages[number] = self._source.page(offset, PAGE_SIZE)
+            self.page_read.emit(offset, offset + len(page) - 1)
+        return page[at]
+
+    @property
+    def rows_read(self) -> int:
+        """How many conversations have been read from the source so far."""
+        return sum(len(page) for page in self._pages.values())
 
     def has_wide_glyphs(self, first: int = 0, last: int = -1) -> bool:
-        """True if a title in rows first..last has CJK (or other East Asian wide) characters."""
-        rows = self._rows[first:] if last < 0 else self._rows[first : last + 1]
-        return any(c.title and max(c.title) >= WIDE_GLYPHS_FROM for c in rows)
+        """True if a title in rows first..last (of the pages read) has CJK (or other East
+        Asian wide) characters."""
+        last = self._count - 1 if last < 0 else last
+        for number, page in self._pages.items():
+            offset = number * PAGE_SIZE
+            rows = page[max(0, first - offset) : max(0, last + 1 - offset)]
+            if any(c.title and max(c.title) >= WIDE_GLYPHS_FROM for c in rows):
+                return True
+        return False
 
     def row_of(self, conversation_id: int) -> int:
-        """The row of a conversation; one not read yet is read, with the rows above it."""
-        for row, conversation in enumerate(self._rows):
-            if conversation.id == conversation_id:
-                return row
-        if self._complete:
-            return -1
+        """The row of a conversation, -1 if it is not listed; reads its page if need be."""
+        for number, page in self._pages.items():
+            for at, conversation in enumerate(page):
+                if conversation.id == conversation_id:
+                    return number * PAGE_SIZE + at
         rank = self._source.rank(conversation_id)
-        if rank is None:
+        if rank is None or rank >= self._count:
             return -1
-        self.fetchMore(rows=rank + 1 - len(self._rows) + PAGE_SIZE)
-        if rank < len(self._rows) and self._rows[rank].id == conversation_id:
-            return rank
-        return -1
+        return rank if self.conversation(rank).id == conversation_id else -1
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        conversation = self._rows[index.row()]
+        if role == Qt.ItemDataRole.SizeHintRole:  # QListView asks the last row's: no page read
+            return QSize(1, self.row_height) if self.row_height else None
+        conversation = self.conversation(index.row())
         title = conversation.title or QCoreApplication.translate(
             "ConversationList", "New conversation"
         )
@@ -160,8 +175,6 @@ class ConversationListModel(QAbstractListModel):
             return title
         if role == ConversationIdRole:
             return conversation.id
-        if role == Qt.ItemDataRole.SizeHintRole and self.row_height:
-            return QSize(1, self.row_height)
         return None
 
 
@@ -234,7 +247,7 @@ class ConversationList(QWidget):
         self._wide_glyphs = False
         self._fit_rows()
         self.model.modelReset.connect(self._check_titles)
-        self.model.rowsInserted.connect(self._check_new_titles)
+        self.model.page_read.connect(self._check_titles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.filter)
@@ -253,13 +266,12 @@ class ConversationList(QWidget):
         line = max(metrics.lineSpacing(), metrics.boundingRect(sample).height())
         self.model.row_height = 2 * line + 8
 
-    def _check_new_titles(self, _parent: QModelIndex, first: int, last: int) -> None:
-        self._check_titles(first, last)
-
     def _check_titles(self, first: int = 0, last: int = -1) -> None:
         if not self._wide_glyphs and self.model.has_wide_glyphs(first, last):
             self._wide_glyphs = True
             self._fit_rows()
+            # A page is often read while the list paints: the rows are measured again after.
+            self.view.scheduleDelayedItemsLayout()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -320,9 +332,6 @@ class ConversationList(QWidget):
         if not count:
             return
         row = self.view.currentIndex().row()
-        if row + delta >= count and self.model.canFetchMore():
-            self.model.fetchMore()
-            count = self.model.rowCount()
         self.view.setCurrentIndex(self.model.index(max(0, min(count - 1, row + delta))))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -1,4 +1,5 @@
-"""A long conversation list is read a page at a time, and still behaves as one list."""
+"""A long conversation list is read a page at a time, and still behaves as one list: its
+scroll bar and the End key know the whole length, and a row far down costs only its page."""
 
 from __future__ import annotations
 
@@ -42,22 +43,24 @@ def titles(app: RunningApp) -> list[str]:
     return [model.conversation(row).title for row in range(model.rowCount())]
 
 
-def test_only_the_first_page_is_read_until_the_list_scrolls(
+def test_only_the_pages_shown_are_read(
     qtbot: QtBot, start_app: Callable[..., RunningApp], tmp_path: Path
 ) -> None:
     expected = fill(tmp_path / "data")
     app = start_app()
-    assert titles(app) == expected[:PAGE_SIZE]
+    model = app.window.conversations.model
+    assert model.rowCount() == COUNT
+    assert model.rows_read == PAGE_SIZE
     assert app.window.current_id is not None
     assert app.window.windowTitle().startswith("chat 0")
 
     view = app.window.conversations.view
     view.setFocus()
-    for _ in range(3):  # End, as a user would: each scroll to the bottom reads the next page
-        qtbot.keyClick(view, Qt.Key.Key_End)
-        qtbot.wait(10)
-    assert titles(app) == expected
+    qtbot.keyClick(view, Qt.Key.Key_End)  # one End reaches the oldest conversation
+    qtbot.waitUntil(lambda: app.window.windowTitle().startswith(f"chat {COUNT - 1}"))
     assert view.currentIndex().row() == COUNT - 1
+    assert model.rows_read == PAGE_SIZE + 50  # the first page and the last, not the middle
+    assert titles(app) == expected
 
 
 def test_restoring_a_conversation_beyond_the_first_page(
@@ -75,6 +78,7 @@ def test_restoring_a_conversation_beyond_the_first_page(
     assert again.window.current_id == deep.id
     assert again.window.conversations.current_id() == deep.id
     assert again.window.chat.view.messages()[0].content == f"question {COUNT - 1}"
+    assert again.window.conversations.model.rows_read == PAGE_SIZE + 50  # not the rows between
 
 
 def test_the_filter_pages_its_matches_too(
@@ -87,4 +91,5 @@ def test_the_filter_pages_its_matches_too(
     assert len(titles(app)) == 111
     assert all(title.startswith("chat 1") for title in titles(app))
     app.window.conversations.filter.clear()
-    assert len(titles(app)) == PAGE_SIZE
+    model = app.window.conversations.model
+    assert (model.rowCount(), model.rows_read) == (COUNT, PAGE_SIZE)

@@ -139,7 +139,7 @@ def test_deleting_a_conversation_row_cascades_to_messages(db_path: Path) -> None
         assert repo.search("one") == []
 
 
-def test_rank_and_pages_agree_with_the_whole_list(repo: Repository) -> None:
+def test_rank_count_and_pages_agree_with_the_whole_list(repo: Repository) -> None:
     ids = [_cid(repo, f"chat {n}") for n in range(12)]
     repo.set_pinned(ids[3], True)
     repo.add_message(ids[0], Message(Role.USER, "bump"))
@@ -154,6 +154,9 @@ def test_rank_and_pages_agree_with_the_whole_list(repo: Repository) -> None:
     matching = repo.list_conversations("chat 1")  # "chat 1", "chat 10", "chat 11"
     assert [repo.conversation_rank(c.id or 0, "chat 1") for c in matching] == [0, 1, 2]
     assert repo.conversation_rank(ids[2], "chat 1") is None  # filtered out
+    assert repo.count_conversations() == len(whole) == 11  # the deleted one is not counted
+    assert repo.count_conversations(" CHAT 1") == len(matching) == 3
+    assert repo.count_conversations("no such title") == 0
 
 
 def test_a_draft_is_saved_without_waiting_for_the_disk(db_path: Path) -> None:

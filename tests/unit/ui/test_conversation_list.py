@@ -20,6 +20,9 @@ class Titles:
         chosen = self.titles[offset : offset + limit]
         return [Conversation(id=offset + n + 1, title=t) for n, t in enumerate(chosen)]
 
+    def count(self) -> int:
+        return len(self.titles)
+
     def rank(self, conversation_id: int) -> int | None:
         return conversation_id - 1 if conversation_id <= len(self.titles) else None
 
@@ -27,15 +30,26 @@ class Titles:
 def test_a_cjk_title_on_a_later_page_is_noticed_when_that_page_arrives(qtbot: QtBot) -> None:
     widget = ConversationList()
     qtbot.addWidget(widget)
+    widget.resize(300, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
     titles = [f"chat {n}" for n in range(PAGE_SIZE)] + ["ultra", "关于事件循环的问题"]
     widget.set_conversations(Titles(titles), keep_id=None)
-    assert not widget.model.has_wide_glyphs()
-
-    widget.model.fetchMore()  # the second page brings the CJK title
-
     assert widget.model.rowCount() == len(titles)
-    assert widget.model.has_wide_glyphs(PAGE_SIZE, PAGE_SIZE + 1)
-    assert not widget.model.has_wide_glyphs(PAGE_SIZE, PAGE_SIZE)
+    assert not widget.model.has_wide_glyphs()
+    model, view = widget.model, widget.view
+    assert model.rows_read == PAGE_SIZE
+
+    view.scrollToBottom()  # shows the second page, which brings the CJK title
+
+    qtbot.waitUntil(lambda: model.rows_read == len(titles))
+    assert model.has_wide_glyphs(PAGE_SIZE, PAGE_SIZE + 1)
+    assert not model.has_wide_glyphs(PAGE_SIZE, PAGE_SIZE)
+    # Rows are measured with the fallback font's glyphs too, and laid out again at that size.
+    metrics = view.fontMetrics()
+    line = max(metrics.lineSpacing(), metrics.boundingRect("国Ág").height())
+    assert model.row_height == 2 * line + 8
+    qtbot.waitUntil(lambda: view.visualRect(model.index(0)).height() == model.row_height)
 
 
 def test_accented_latin_is_not_wide_but_kana_hangul_and_emoji_are(qtbot: QtBot) -> None:
