@@ -1,12 +1,19 @@
-"""The conversation list's rows: tall enough for the fallback font once a title needs it."""
+"""The conversation list: rows tall enough for the fallback font once a title needs it, a
+layout that asks Python nothing per row, and no editing in place."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from r1desk.domain import Conversation
+from r1desk.ui import conversation_list
 from r1desk.ui.conversation_list import PAGE_SIZE, ConversationList
 
 
@@ -71,3 +78,45 @@ def test_the_context_menus_delete_asks_to_delete_that_row(qtbot: QtBot) -> None:
     with qtbot.waitSignal(widget.delete_requested) as asked:
         delete.trigger()
     assert asked.args == [[2]]
+
+
+def test_laying_out_thousands_of_rows_asks_python_nothing_per_row(qtbot: QtBot) -> None:
+    """QListView's layout asks every row's index, and each index asks the row count: with
+    the count in Python that was 10,000 calls (15-20 ms) before the first paint."""
+    widget = ConversationList()
+    qtbot.addWidget(widget)
+    widget.resize(300, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    code = Path(conversation_list.__file__).resolve()
+    calls: list[str] = []
+
+    def profile(frame: FrameType, event: str, _arg: object) -> None:
+        counted = event == "call" and frame.f_code.co_name in ("rowCount", "index", "flags")
+        if counted and Path(frame.f_code.co_filename).resolve() == code:
+            calls.append(frame.f_code.co_name)
+
+    sys.setprofile(profile)
+    try:
+        widget.set_conversations(Titles([f"chat {n}" for n in range(3000)]), keep_id=None)
+        widget.view.scrollToBottom()
+        widget.view.grab()
+    finally:
+        sys.setprofile(None)
+    assert widget.model.rowCount() == 3000
+    assert len(calls) < 50
+
+
+def test_a_row_is_never_edited_in_place(qtbot: QtBot) -> None:
+    """Renaming is a dialog (F2 or the menu): a double click opens the conversation."""
+    widget = ConversationList()
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_conversations(Titles(["one", "two"]), keep_id=None)
+    where = widget.view.visualRect(widget.model.index(1)).center()
+    viewport, left = widget.view.viewport(), Qt.MouseButton.LeftButton
+    qtbot.mouseClick(viewport, left, pos=where)  # a real double click starts with a click
+    qtbot.mouseDClick(viewport, left, pos=where)
+    assert widget.view.state() is QAbstractItemView.State.NoState
+    assert widget.current_id() == 2
