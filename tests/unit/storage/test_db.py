@@ -112,6 +112,9 @@ def test_upgrade_from_version_1_makes_old_titles_filterable(db_path: Path) -> No
         assert repo.list_conversations("other") == []
     conn = sqlite3.connect(db_path)
     assert _pragma(conn, "user_version") == LATEST_VERSION
+    # The filter reads the folded titles from the listing index, not from the table.
+    columns = [row[2] for row in conn.execute("PRAGMA index_info(conversations_listing)")]
+    assert columns == ["pinned", "updated_at", "title_folded"]
     conn.close()
 
 
