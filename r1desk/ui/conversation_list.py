@@ -119,6 +119,8 @@ class ConversationListModel(QStringListModel):
         self.setStringList([""] * self._count)  # resets the model: the views start over
 
     def conversation(self, row: int) -> Conversation:
+        if not 0 <= row < self._count:  # -1 (no current row) must not read a page
+            raise IndexError(row)
         number, at = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
@@ -120,3 +121,13 @@ def test_a_row_is_never_edited_in_place(qtbot: QtBot) -> None:
     qtbot.mouseDClick(viewport, left, pos=where)
     assert widget.view.state() is QAbstractItemView.State.NoState
     assert widget.current_id() == 2
+
+
+def test_a_row_outside_the_list_is_an_error_not_another_conversation(qtbot: QtBot) -> None:
+    widget = ConversationList()
+    qtbot.addWidget(widget)
+    widget.set_conversations(Titles([f"chat {n}" for n in range(PAGE_SIZE + 5)]), keep_id=None)
+    for row in (-1, PAGE_SIZE + 5):
+        with pytest.raises(IndexError):
+            widget.model.conversation(row)
+    assert widget.model.rows_read == PAGE_SIZE  # and no page was read for them
