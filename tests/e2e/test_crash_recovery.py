@@ -29,34 +29,17 @@ from r1desk.render.message_card import RETRY_HREF
 from r1desk.secrets import KeyStore
 from r1desk.storage import Repository
 from r1desk.ui.single_instance import server_name
+from tests.e2e.child_app import CHILD_WINDOW, child_env
 from tests.e2e.conftest import TEST_KEY, RunningApp, anchors_in
 from tests.e2e.test_chat_flow import last_message
 from tests.fakes.server import FakeServer
 
-ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "a question asked just before the crash"
 DRAFT = "the next question, half typed"
 
-DRIVER = textwrap.dedent(
+DRIVER = CHILD_WINDOW + textwrap.dedent(
     """
-    import asyncio, sys
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    from r1desk.app import build_context, make_event_loop
-    from r1desk.paths import AppPaths
-    from r1desk.secrets import KeyStore
-    from r1desk.ui.main_window import MainWindow
-
-    data_dir, api_base, question, draft = sys.argv[1:5]
-    app = QApplication([])
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
-    paths = AppPaths.for_data_dir(data_dir).ensure()
-    keys = KeyStore(environ={"SEGMIND_API_KEY": "test-key"})
-    ctx, _ = build_context(paths, api_base=api_base, keys=keys)
-    window = MainWindow(ctx)
-    window.restore()
-    window.show()
+    question, draft = sys.argv[3:5]
 
     def act():
         window.send(question)  # the request goes out and is held by the server
@@ -77,16 +60,6 @@ DRIVER = textwrap.dedent(
 )
 
 
-def _env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-    )
-    return env
-
-
 @contextmanager
 def killed_on_exit(code: str, *args: str, ready: str) -> Iterator[None]:
     """Run `code` in a child Python with `args`, wait until it prints `ready`, and SIGKILL it
@@ -96,7 +69,7 @@ def killed_on_exit(code: str, *args: str, ready: str) -> Iterator[None]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_env(),
+        env=child_env(),
     )
     try:
         assert child.stdout is not None
@@ -243,8 +216,7 @@ def test_a_healthy_database_is_left_alone(tmp_path: Path) -> None:
 
 
 def _start_r1desk(data_dir: Path, api_base: str, *extra: str) -> subprocess.Popen[str]:
-    env = _env()
-    env["SEGMIND_API_KEY"] = TEST_KEY
+    env = child_env(SEGMIND_API_KEY=TEST_KEY)
     return subprocess.Popen(
         [
             sys.executable,

@@ -7,7 +7,6 @@ two apart; the data dir then shows what a graceful close saved.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -19,11 +18,11 @@ import pytest
 from r1desk.domain import MessageStatus, Role
 from r1desk.paths import AppPaths
 from r1desk.storage import Repository
+from tests.e2e.child_app import CHILD_WINDOW, child_env
 from tests.fakes.server import FakeServer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
-ROOT = Path(__file__).resolve().parents[2]
 QUESTION = "a question whose reply is still coming"
 DRAFT = "typed a moment ago, not saved yet"
 EXIT_TIMEOUT_S = 20
@@ -31,26 +30,11 @@ EXIT_TIMEOUT_S = 20
 # The app as run_gui wires it, minus the first-paint wait: the window, the loop, the quit
 # signals and the shutdown. A reply is held by the server and a draft has just been typed
 # (its debounced save is still pending) when the child says READY.
-DRIVER = textwrap.dedent(
+DRIVER = CHILD_WINDOW + textwrap.dedent(
     """
-    import asyncio, sys
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    from r1desk.app import build_context, close_on_quit_signals, make_event_loop, shutdown
-    from r1desk.paths import AppPaths
-    from r1desk.secrets import KeyStore
-    from r1desk.ui.main_window import MainWindow
+    from r1desk.app import close_on_quit_signals, shutdown
 
-    data_dir, api_base, question, draft = sys.argv[1:5]
-    app = QApplication([])
-    loop = make_event_loop(app)
-    asyncio.set_event_loop(loop)
-    paths = AppPaths.for_data_dir(data_dir).ensure()
-    keys = KeyStore(environ={"SEGMIND_API_KEY": "test-key"})
-    ctx, _ = build_context(paths, api_base=api_base, keys=keys)
-    window = MainWindow(ctx)
-    window.restore()
-    window.show()
+    question, draft = sys.argv[3:5]
     close_on_quit_signals(loop, window.close)
 
     def act():
@@ -69,17 +53,6 @@ DRIVER = textwrap.dedent(
         loop.run_until_complete(shutdown(ctx))
     """
 )
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.endswith("_API_KEY")}
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=str(ROOT),
-        PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
-        **extra,
-    )
-    return env
 
 
 def _stop(child: subprocess.Popen[str], number: int) -> str:
@@ -107,7 +80,7 @@ def test_a_quit_signal_saves_the_draft_and_the_partial_reply(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_env(),
+        env=child_env(),
     )
     try:
         assert child.stdout is not None
@@ -141,7 +114,7 @@ def test_the_r1desk_command_closes_on_sigterm(fake_server: FakeServer, tmp_path:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_env(SEGMIND_API_KEY="test-key"),
+        env=child_env(SEGMIND_API_KEY="test-key"),
     )
     try:
         fake_server.wait_for_requests(1, timeout=30)  # the balance check: the loop is running
