@@ -107,7 +107,6 @@ class ConversationListModel(QStringListModel):
     def __init__(self) -> None:
         super().__init__()
         self._pages: dict[int, list[Conversation]] = {}
-        self._count = 0
         self._source: ListSource = _NoConversations()
         self.row_height = 0  # set by the view from its font; 0: let the delegate measure
 
@@ -115,11 +114,11 @@ class ConversationListModel(QStringListModel):
         self._source = source
         first = source.page(0, PAGE_SIZE)
         self._pages = {0: first}
-        self._count = len(first) if len(first) < PAGE_SIZE else source.count()
-        self.setStringList([""] * self._count)  # resets the model: the views start over
+        count = len(first) if len(first) < PAGE_SIZE else source.count()
+        self.setStringList([""] * count)  # resets the model: the views start over
 
     def conversation(self, row: int) -> Conversation:
-        if not 0 <= row < self._count:  # -1 (no current row) must not read a page
+        if not 0 <= row < self.rowCount():  # -1 (no current row) must not read a page
             raise IndexError(row)
         number, at = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
@@ -137,7 +136,7 @@ class ConversationListModel(QStringListModel):
     def has_wide_glyphs(self, first: int = 0, last: int = -1) -> bool:
         """True if a title in rows first..last (of the pages read) has CJK (or other East
         Asian wide) characters."""
-        last = self._count - 1 if last < 0 else last
+        last = self.rowCount() - 1 if last < 0 else last
         for number, page in self._pages.items():
             offset = number * PAGE_SIZE
             rows = page[max(0, first - offset) : max(0, last + 1 - offset)]
@@ -152,7 +151,7 @@ class ConversationListModel(QStringListModel):
                 if conversation.id == conversation_id:
                     return number * PAGE_SIZE + at
         rank = self._source.rank(conversation_id)
-        if rank is None or rank >= self._count:
+        if rank is None or rank >= self.rowCount():
             return -1
         return rank if self.conversation(rank).id == conversation_id else -1
 
