@@ -67,6 +67,7 @@ HIGHLIGHT_MS = 1500
 WARM_UP_DELAY_MS = 300
 TAIL_EXTRA_ROWS = 2  # in case the next window is taller
 TICK_MS = 500
+RESIZE_SETTLE_MS = 150  # a drag's steps come faster: rows off screen wait for its pause
 COPY_SCHEME = "r1desk-copy:"
 
 
@@ -125,6 +126,7 @@ class ChatView(QTreeView):
         self._update_timer = single_shot(self, STREAM_REDRAW_MS, self._flush_updates)
         self._late_colour_timer = single_shot(self, LATE_COLOUR_MS, self._colour_settled_chunk)
         self._flash_timer = single_shot(self, HIGHLIGHT_MS, self._end_highlight)
+        self._resize_timer = single_shot(self, RESIZE_SETTLE_MS, self._relayout)
         self._tick_timer = QTimer(self)
         self._tick_timer.setInterval(TICK_MS)  # the text changes only once a second
         self._tick_timer.timeout.connect(self._tick)
@@ -288,11 +290,40 @@ class ChatView(QTreeView):
         return self._delegate.configure(width=width, font=self.font(), dark=dark)
 
     def _relayout(self) -> None:
+        """Every row's height asked again (~8 ms per 1,000 rows), the user's place kept."""
         self._relayout_when_shown = False
-        self._measure_tail() if self._follow else None
-        self.doItemsLayout()
+        self._resize_timer.stop()
         if self._follow:
+            self._measure_tail()
+        self._keeping_place(self.doItemsLayout)
+
+    def _keeping_place(self, change_heights: Callable[[], object]) -> None:
+        """Change row heights while the view stays pinned to the bottom, or the row the user
+        is reading stays where it was on screen."""
+        if self._follow:
+            change_heights()
             self.scrollToBottom()
+            return
+        anchor = self._anchor_row()
+        before = self.visualRect(self._model.index(anchor)).top() if anchor >= 0 else 0
+        change_heights()
+        if anchor >= 0:
+            after = self.visualRect(self._model.index(anchor)).top()
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + after - before)
+
+    def _measure_on_screen(self) -> None:
+        """Lay out the rows on screen at the delegate's width and give the view their exact
+        heights, so the next paint is right before the rest are re-estimated."""
+        top = self.indexAt(QPoint(1, 0))
+        if not top.isValid():
+            return
+        bottom = self.indexAt(QPoint(1, self.viewport().height() - 1))
+        last = bottom.row() if bottom.isValid() else self._model.rowCount() - 1
+        for row in range(top.row(), last + 1):
+            self._delegate.exact_height(row)
+            self._stale_rows.add(row)
+        self._apply_heights()
 
     def _measure_tail(self) -> None:
         """Lay out the newest rows that fill the viewport so the first paint is exact."""
@@ -325,18 +356,13 @@ class ChatView(QTreeView):
     def _apply_heights(self) -> None:
         rows = sorted(r for r in self._stale_rows if r < self._model.rowCount())
         self._stale_rows.clear()
-        if not rows:
-            return
-        bar = self.verticalScrollBar()
-        anchor = self._anchor_row()
-        before = self.visualRect(self._model.index(anchor)).top() if anchor >= 0 else 0
-        for row in rows:
-            self._model.notify_changed(row)
-        if self._follow:
-            self.scrollToBottom()
-        elif anchor >= 0:
-            after = self.visualRect(self._model.index(anchor)).top()
-            bar.setValue(bar.value() + after - before)
+
+        def notify() -> None:
+            for row in rows:
+                self._model.notify_changed(row)
+
+        if rows:
+            self._keeping_place(notify)
 
     def _anchor_row(self) -> int:
         """The lowest row starting inside the viewport: rows above it may change height."""
@@ -550,7 +576,12 @@ class ChatView(QTreeView):
         # its height, and at the old width those estimates would be thrown away at once.
         changed = self._configure_delegate()
         super().resizeEvent(event)
-        if changed:
+        if not changed:
+            return
+        if self.isVisible():  # each step of a drag: only the rows on screen, at once
+            self._measure_on_screen()
+            self._resize_timer.start()
+        else:
             self._relayout()
 
     def changeEvent(self, event: QEvent) -> None:
