@@ -1,4 +1,5 @@
-"""Chat view: first paint of a 5,000-message conversation and scrolling it end to end.
+"""Chat view: first paint of a 5,000-message conversation, scrolling it end to end, and
+dragging the window narrower with it open.
 
 Baseline, measured in the same run: a plain QListView over 5,000 one-line strings (each
 message's first line). Offscreen; a scroll frame is one page-up step of the scroll bar, as a
@@ -6,7 +7,8 @@ user's Page Up or a click above the slider makes it: move, paint, and apply the 
 of rows seen for the first time. The conversation is scrolled end to end PASSES times, each
 time in a new view; the worst frame is the median of the passes' worst frames (one pass's
 worst is often the machine: the plain list's reaches 20-30 ms on these VMs), and the note
-gives how much of it was GUI-thread CPU.
+gives how much of it was GUI-thread CPU. A resize step is one 10 px width change and its paint,
+at the bottom of the last pass's conversation (the plain list's, for the baseline).
 Run alone: `python -m benchmarks.bench_chat_view` (prints the results as JSON).
 """
 
@@ -40,6 +42,8 @@ FIRST_PAINT_BUDGET_MS = 150.0
 FRAME_MEAN_BUDGET_MS = 16.0
 FRAME_P95_BUDGET_MS = 16.0
 FRAME_MAX_BUDGET_MS = 16.0
+RESIZE_STEP_BUDGET_MS = 16.0
+RESIZE_STEPS = 20
 PASSES = 3
 
 _WORDS = ["the", "model", "answer", "reasoning", "python", "list", "value", "function"]
@@ -137,6 +141,19 @@ def _scroll_frames(view: QAbstractItemView, app: QApplication) -> list[Frame]:
     return frames
 
 
+def _drag_narrower(view: QAbstractItemView, app: QApplication) -> list[float]:
+    """The window's edge dragged 10 px per event-loop pass; each step's resize and paint."""
+    width, height = SIZE
+
+    steps: list[float] = []
+    for k in range(1, RESIZE_STEPS + 1):
+        start = time.perf_counter()
+        view.resize(width - 10 * k, height)
+        app.processEvents()
+        steps.append((time.perf_counter() - start) * 1000)
+    return steps
+
+
 def _worst(passes: list[list[Frame]]) -> Frame:
     """The median pass's worst frame (by wall time)."""
     worst = sorted((max(frames) for frames in passes), key=lambda frame: frame.wall_ms)
@@ -174,6 +191,8 @@ def run() -> list[dict[str, Any]]:
 
     base_open = _ms(open_plain)
     base_passes = [_scroll_frames(plain, app) for _ in range(PASSES)]
+    plain.scrollToBottom()
+    base_drag = _drag_narrower(plain, app)
 
     opened: list[float] = []
     passes: list[list[Frame]] = []
@@ -190,6 +209,11 @@ def run() -> list[dict[str, Any]]:
 
         opened.append(_ms(open_chat))
         passes.append(_scroll_frames(view, app))
+        view.scrollToBottom()
+        _settle(app, 0.1)
+        drag = _drag_narrower(view, app)
+        time.sleep(0.2)  # the drag has paused: the rows off screen are re-estimated
+        settle_ms = _ms(app.processEvents)
         view.close()
         view.deleteLater()
         _settle(app, 0.1)
@@ -220,6 +244,15 @@ def run() -> list[dict[str, Any]]:
             f"{worst.wall_ms:.1f} ms, {worst.cpu_ms:.1f} ms was GUI-thread CPU (the plain "
             f"list's: {base_worst.cpu_ms:.1f} of {base_worst.wall_ms:.1f} ms); the most CPU "
             f"in any frame: {max(f.cpu_ms for frames in passes for f in frames):.1f} ms",
+        ),
+        _result(
+            "chat_view.resize_step",
+            statistics.median(drag),
+            statistics.median(base_drag),
+            RESIZE_STEP_BUDGET_MS,
+            note=f"median of {RESIZE_STEPS} steps of a drag 10 px narrower, at the bottom; "
+            f"worst {max(drag):.1f} ms (plain list {max(base_drag):.1f}); once the drag "
+            f"pauses, the other rows are re-estimated in {settle_ms:.0f} ms",
         ),
     ]
 
