@@ -134,12 +134,15 @@ class MessageDelegate(QStyledItemDelegate):
         if width != self._width or font != self._font:
             self._exact.clear()
             self._estimates.clear()
+            self._pieces.clear()
+        if font != self._font:
+            # Cards are cached by width and theme, not by font. Those of another width wait
+            # for eviction: dropping 300 at once took ~10 ms of a resize's first step.
+            self._docs.clear()
         self._width, self._font, self.dark = width, QFont(font), dark
         metrics = QFontMetrics(font)
         self._line_height = metrics.lineSpacing()
         self._char_width = max(1.0, metrics.averageCharWidth() * 1.05)
-        self._docs.clear()
-        self._pieces.clear()
         self._measured.clear()
         self._plain.clear()
         return True
@@ -270,9 +273,10 @@ class MessageDelegate(QStyledItemDelegate):
         return known if known is not None else self._height_of(row)
 
     def _height_of(self, row: int) -> int:
-        self.document(row)
+        height = self._height(self.document(row))  # cached since an earlier resize, maybe
         entry = self._model.row(row)
-        return self._exact[(entry.key, entry.version, self.is_expanded(entry))]
+        self._exact[(entry.key, entry.version, self.is_expanded(entry))] = height
+        return height
 
     def row_height(self, row: int) -> int:
         """Exact height if this row was laid out at this width, else a cheap estimate."""

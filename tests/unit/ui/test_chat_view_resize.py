@@ -93,3 +93,25 @@ def test_resizing_keeps_the_row_being_read_where_it_was(view: ChatView, qtbot: Q
 
     assert abs(_top(view, reading) - top) <= 2
     assert view.indexAt(QPoint(1, top + 1)).row() == reading
+
+
+def test_cards_laid_out_at_an_earlier_width_are_reused_when_it_comes_back(
+    view: ChatView, qtbot: QtBot
+) -> None:
+    """Cards stay cached by width: a drag does not drop hundreds of them in one step, and a
+    drag back lays out nothing again, with every row on screen still at its exact height."""
+    view.set_messages(_messages())
+    qtbot.waitUntil(lambda: _bottom_gap(view) <= 2)
+    view.resize(600, 500)
+    qtbot.waitUntil(lambda: not view._resize_timer.isActive())
+    built = view._delegate.documents_built
+
+    view.resize(700, 500)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: not view._resize_timer.isActive())
+
+    assert view._delegate.documents_built == built
+    for row in _rows_on_screen(view):
+        height = view.visualRect(view.model().index(row, 0)).height()
+        assert height == view._delegate.exact_height(row) == view._delegate.row_height(row)
+    assert _bottom_gap(view) <= 2
