@@ -334,8 +334,12 @@ class ConversationList(QWidget):
         count = self.model.rowCount()
         if not count:
             return
-        row = self.view.currentIndex().row()
-        self.view.setCurrentIndex(self.model.index(max(0, min(count - 1, row + delta))))
+        row = max(0, min(count - 1, self.view.currentIndex().row() + delta))
+        # Explicit flags, as in `select`: with Ctrl held for Ctrl+Down, the view's own
+        # setCurrentIndex added the row to the selection, and Delete then deleted both.
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet or not current.isValid():
