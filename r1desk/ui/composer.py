@@ -120,7 +120,10 @@ class Composer(QWidget):
         else:
             self.button.setText(self.tr("Send"))
             self.button.setToolTip(self.tr("Send the message (Enter)"))
-            self.button.setEnabled(bool(self.text.strip()))
+            enabled = bool(self.text.strip())
+            if not enabled and self.button.hasFocus():  # after a click on Stop: disabled, it
+                self.edit.setFocus()  # would pass the focus on to the conversation filter
+            self.button.setEnabled(enabled)
         self.button.setAccessibleName(self.button.text())
 
     def _on_button(self) -> None:

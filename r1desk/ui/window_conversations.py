@@ -121,6 +121,8 @@ class ConversationOps(QObject):
         if not stored(w.status, what, w.ctx.repo.restore_conversations, restored):
             return  # still undoable: Ctrl+Z again once there is space
         self._deleted_ids = []
+        if w.undo_button.hasFocus():  # clicked: hidden, it would pass the focus to the filter
+            w.chat.composer.edit.setFocus()
         w.undo_button.hide()
         w.status.clearMessage()
         w.reload_list()
