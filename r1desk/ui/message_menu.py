@@ -67,5 +67,5 @@ def build_message_menu(
         add(translate("MessageMenu", "Re&try"), "retry", ask("retry"))
     if is_last_answer and message.status is not MessageStatus.PENDING:
         add(translate("MessageMenu", "Re&generate"), "regenerate", ask("regenerate"))
-    add(translate("MessageMenu", "&Delete message"), "delete", ask("delete"))
+    add(translate("MessageMenu", "&Delete message…"), "delete", ask("delete"))
     return menu

@@ -124,7 +124,7 @@ class ChatEvents(QObject):
         elif action == "regenerate":
             w.ctx.chat.regenerate(cid)
         elif action == "delete":
-            w.ctx.chat.delete_message(message)
+            self._confirm_delete(message)
         elif action == "edit" and message.role is Role.USER:
             from PySide6.QtWidgets import QInputDialog  # not at start-up (see window_dialogs)
 
@@ -137,3 +137,23 @@ class ChatEvents(QObject):
             dialog.setTextValue(message.content)
             dialog.textValueSelected.connect(lambda text: w.ctx.chat.edit_and_resend(message, text))
             dialog.open()
+
+    def _confirm_delete(self, message: Message) -> None:
+        """A message cannot be restored once deleted, so the user says so first (Cancel is
+        the default: Enter keeps it)."""
+        from PySide6.QtWidgets import QMessageBox  # not at start-up (see window_dialogs)
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("MainWindow", "Delete message"),
+            translate("MainWindow", "Delete this message? This cannot be undone."),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setInformativeText(" ".join(message.content.split())[:PREVIEW_CHARS])
+        delete = box.addButton(
+            translate("MainWindow", "Delete"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        delete.clicked.connect(lambda: self.window.ctx.chat.delete_message(message))
+        box.open()
