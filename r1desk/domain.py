@@ -69,6 +69,9 @@ class Message:
     credits_before: float | None = None
     credits_after: float | None = None
     elapsed_s: float | None = None
+    # From the request to the answer's first text: how long R1 reasoned. None when unknown
+    # (a reply that arrived whole, or was stored before r1desk measured it).
+    thought_s: float | None = None
     status: MessageStatus = MessageStatus.COMPLETE
     error: str = ""  # the user-facing text of the error that ended this reply, if any
 

@@ -206,7 +206,7 @@ class ChatController(QObject):
         import asyncio
 
         started = time.monotonic()
-        stream = _StreamedText(pending, self.message_updated.emit, self._save_partial)
+        stream = _StreamedText(pending, started, self.message_updated.emit, self._save_partial)
         mode = self._providers.settings.segmind_queued_mode
         can_queue = False
         try:
@@ -290,10 +290,12 @@ class _StreamedText:
     def __init__(
         self,
         pending: Message,
+        started: float,
         publish: Callable[[Message], None],
         checkpoint: Callable[[Message], None],
     ) -> None:
         self._pending = pending
+        self._started = started  # time.monotonic() when the request was sent
         self._publish = publish
         self._checkpoint = checkpoint
         self._checkpointed = time.monotonic()
@@ -303,6 +305,8 @@ class _StreamedText:
 
     def add(self, delta: api.Delta) -> None:
         self._parts[delta.kind].append(delta.text)
+        if delta.kind == "content" and self._pending.thought_s is None and delta.text.strip():
+            self._pending.thought_s = time.monotonic() - self._started  # the answer begins
         if self._timer is None:
             import asyncio
 

@@ -125,7 +125,11 @@ _V4 = (
     """,
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4)
+# How long R1 reasoned before its answer began (Message.thought_s): "Thought for n s" showed
+# the whole reply's time, answer included.
+_V5 = ("ALTER TABLE messages ADD COLUMN thought_s REAL",)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -89,10 +89,10 @@ _INSERT_CONVERSATION = """
 _INSERT_MESSAGE = """
     INSERT INTO messages (conversation_id, role, content, reasoning, created_at, provider,
         model, prompt_tokens, completion_tokens, total_tokens, reasoning_tokens,
-        credits_before, credits_after, elapsed_s, status, error)
+        credits_before, credits_after, elapsed_s, thought_s, status, error)
     VALUES (:conversation_id, :role, :content, :reasoning, :created_at, :provider,
         :model, :prompt_tokens, :completion_tokens, :total_tokens, :reasoning_tokens,
-        :credits_before, :credits_after, :elapsed_s, :status, :error)
+        :credits_before, :credits_after, :elapsed_s, :thought_s, :status, :error)
 """
 
 _RENAME = "UPDATE conversations SET title = :title, title_folded = :folded WHERE id = :id"
@@ -103,7 +103,8 @@ _UPDATE_MESSAGE = """
         prompt_tokens = :prompt_tokens, completion_tokens = :completion_tokens,
         total_tokens = :total_tokens, reasoning_tokens = :reasoning_tokens,
         credits_before = :credits_before, credits_after = :credits_after,
-        elapsed_s = :elapsed_s, status = :status, error = :error, partial_content = ''
+        elapsed_s = :elapsed_s, thought_s = :thought_s, status = :status, error = :error,
+        partial_content = ''
     WHERE id = :id
 """
 

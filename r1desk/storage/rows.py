@@ -98,6 +98,7 @@ def message_from_row(row: sqlite3.Row) -> Message:
         credits_before=row["credits_before"],
         credits_after=row["credits_after"],
         elapsed_s=row["elapsed_s"],
+        thought_s=row["thought_s"],
         status=MessageStatus(row["status"]),
         error=row["error"],
     )
@@ -120,6 +121,7 @@ def message_params(message: Message) -> dict[str, Any]:
         "credits_before": message.credits_before,
         "credits_after": message.credits_after,
         "elapsed_s": message.elapsed_s,
+        "thought_s": message.thought_s,
         "status": MessageStatus(message.status).value,
         "error": message.error,
     }

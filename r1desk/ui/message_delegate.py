@@ -157,11 +157,12 @@ class MessageDelegate(QStyledItemDelegate):
     # documents and heights
     def _looks(self, entry: Row, now: datetime, *, colour: bool = True) -> Looks:
         pending = entry.message.status is MessageStatus.PENDING
+        thinking = pending and entry.message.thought_s is None  # "Thinking… n s" ticks
         return Looks(
             expanded=self.is_expanded(entry),
             dark=self.dark,
             width=self._width,
-            tick=int((now - entry.message.created_at).total_seconds()) if pending else 0,
+            tick=int((now - entry.message.created_at).total_seconds()) if thinking else 0,
             highlight=self.highlight_code and colour,
             late_done=self.late_colours.done if pending else 0,
         )

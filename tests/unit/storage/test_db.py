@@ -206,3 +206,30 @@ def test_second_instance_waits_for_the_first_writer(db_path: Path) -> None:
         finally:
             reader.close()
         assert [m.content for m in one.messages(cid)] == ["written during a read", "and another"]
+
+
+def test_upgrade_to_version_5_keeps_replies_and_measures_thinking_from_now_on(
+    db_path: Path,
+) -> None:
+    from r1desk.storage.migrations import MIGRATIONS
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db_path)
+    for version in MIGRATIONS[:4]:
+        for statement in version:
+            conn.execute(statement.replace("r1_casefold(title)", "lower(title)"))
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with Repository.open(db_path) as repo:
+        cid = repo.create_conversation("old").id or 0
+        old = repo.add_message(cid, Message(Role.ASSISTANT, "answer", elapsed_s=40.0))
+        new = repo.add_message(
+            cid, Message(Role.ASSISTANT, "answer", elapsed_s=40.0, thought_s=12.5)
+        )
+        stored = {m.id: m for m in repo.messages(cid)}
+    assert stored[old.id].thought_s is None  # unknown: shown as before, the whole 40 s
+    assert stored[new.id].thought_s == 12.5
+    conn = sqlite3.connect(db_path)
+    assert _pragma(conn, "user_version") == LATEST_VERSION == 5
+    conn.close()
