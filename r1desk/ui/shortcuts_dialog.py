@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,9 +20,14 @@ from PySide6.QtWidgets import (
 translate = QCoreApplication.translate
 
 
+# A mnemonic in parentheses, as CJK translations write it: "新建对话(&N)".
+_BRACKETED_MNEMONIC = re.compile(r"\s*\(&[^&)]\)")
+
+
 def action_label(action: QAction) -> str:
-    """The menu text without its mnemonic '&' and trailing '…'."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    """The menu text without its mnemonic ('&N', or '(&N)' after CJK text) and trailing '…'."""
+    text = _BRACKETED_MNEMONIC.sub("", action.text())
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
 def shortcut_text(action: QAction) -> str:
