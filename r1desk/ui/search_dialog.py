@@ -47,6 +47,9 @@ from r1desk.ui.timers import single_shot
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
 _MARKERS = re.compile(f"([{HIGHLIGHT_START}{HIGHLIGHT_END}])")
+# Markdown's marks mean nothing in a one-line preview: bold, code ticks and fences, headings,
+# table pipes and rules.
+_MARKDOWN_MARKS = re.compile(r"\*\*|__|`+|(?:^|(?<=\s))#{1,6}(?=\s)|:?-{3,}:?|\|")
 _IDS = Qt.ItemDataRole.UserRole
 _HTML = Qt.ItemDataRole.UserRole + 1
 _PAD = 6
@@ -55,10 +58,11 @@ translate = QCoreApplication.translate
 
 
 def snippet_html(snippet: str) -> str:
-    """The snippet as HTML: marked matches in bold, everything else escaped."""
+    """The snippet as HTML, without Markdown's marks: matches in bold, the rest escaped."""
     out: list[str] = []
     bold = False
-    for piece in _MARKERS.split(" ".join(snippet.split())):
+    text = " ".join(_MARKDOWN_MARKS.sub(" ", snippet).split())
+    for piece in _MARKERS.split(text):
         if piece == HIGHLIGHT_START and not bold:
             out.append("<b>")
             bold = True
