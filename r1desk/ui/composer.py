@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolTip,
+    QWidget,
+)
 
 from r1desk.ui.timers import single_shot
 
@@ -133,6 +140,12 @@ class Composer(QWidget):
             self._submit()
 
     def _submit(self) -> None:
-        if self._busy or not self.text.strip():
+        if not self.text.strip():
+            return
+        if self._busy:  # one reply at a time per conversation: say so, keep the text
+            busy = self.tr(
+                "R1 is still answering: send this once the reply is done, or press Esc to stop it."
+            )
+            QToolTip.showText(self.edit.mapToGlobal(self.edit.rect().topLeft()), busy, self.edit)
             return
         self.send_requested.emit(self.text)

@@ -55,3 +55,24 @@ def test_clicking_stop_or_undo_delete_leaves_the_focus_in_the_message_box(
     qtbot.mouseClick(w.undo_button, Qt.MouseButton.LeftButton)
     assert ids[0] in {c.id for c in app.ctx.repo.list_conversations()}
     assert composer.edit.hasFocus()
+
+
+def test_enter_during_a_reply_says_why_nothing_was_sent_and_keeps_the_text(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    app = start_app()
+    composer = app.window.chat.composer
+    composer.set_busy(True)  # a reply is running in this conversation
+    sent: list[str] = []
+    composer.send_requested.connect(sent.append)
+    composer.edit.setFocus()
+    qtbot.keyClicks(composer.edit, "next question")
+    qtbot.keyClick(composer.edit, Qt.Key.Key_Return)
+
+    assert sent == []
+    assert composer.text == "next question"
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "still answering" in QToolTip.text()
+    QToolTip.hideText()
