@@ -54,6 +54,7 @@ class ProviderSession:
         self.settings = settings
         self.keys = keys
         self.api_base_override = api_base_override
+        self._overridden = (settings.provider, settings.api_base)
 
     @property
     def http(self) -> httpx.AsyncClient:
@@ -75,11 +76,17 @@ class ProviderSession:
         if self._http is not None:
             await self._http.aclose()
 
+    def override_for(self, settings: Settings) -> str | None:
+        """The run's --api-base, while the user keeps the provider and address it started
+        with: one chosen in Settings since then is used as chosen."""
+        if (settings.provider, settings.api_base) != self._overridden:
+            return None
+        return self.api_base_override
+
     def endpoint(self) -> Endpoint:
         preset = PRESETS[self.settings.provider]
-        base = (self.api_base_override or self.settings.api_base or preset.default_base_url).rstrip(
-            "/"
-        )
+        own = self.settings.api_base or preset.default_base_url
+        base = (self.override_for(self.settings) or own).rstrip("/")
         model = self.settings.model or preset.default_model
         return Endpoint(preset.name, preset.label, base, model)
 

@@ -87,7 +87,7 @@ class WindowDialogs(QObject):
 
         providers = self.window.ctx.providers
         ok, text = await connection_test.test_connection(
-            providers.http, settings, key, providers.api_base_override
+            providers.http, settings, key, providers.override_for(settings)
         )
         dialog.show_test_result(ok, text)
 
