@@ -1,7 +1,8 @@
 """Conversation -> one self-contained HTML file: inline CSS, no scripts, nothing loaded.
 
-Message content goes through `render_markdown` (raw HTML escaped, unsafe links dropped,
-no images), everything else is escaped here, and a Content-Security-Policy forbids any
+Replies and reasoning go through `render_markdown` (raw HTML escaped, unsafe links dropped,
+no images); the user's own messages are plain text with their line breaks kept, as the app
+shows them; everything else is escaped here, and a Content-Security-Policy forbids any
 load or script even if something slipped through.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from r1desk.domain import Conversation, Message
+from r1desk.domain import Conversation, Message, Role
 from r1desk.export.common import (
     ROLE_LABELS,
     display_title,
@@ -72,6 +73,12 @@ def markdown_html(text: str) -> str:
     return _EMPTY_WRAPPER.sub("", _COPY_LINK.sub("", rendered))
 
 
+def plain_html(text: str) -> str:
+    """What the user typed, as the app shows it: escaped text that keeps its line breaks
+    (an inline style, which the PDF's QTextDocument honours as well as any browser)."""
+    return f'<p class="plain" style="white-space: pre-wrap">{escape(text, quote=False)}</p>'
+
+
 def _reasoning(message: Message, *, for_print: bool) -> str:
     label = escape(reasoning_label(message))
     body = markdown_html(message.reasoning)
@@ -91,7 +98,9 @@ def _message(message: Message, *, include_reasoning: bool, for_print: bool) -> s
     if include_reasoning and message.reasoning.strip():
         parts.append(_reasoning(message, for_print=for_print))
     if message.content:
-        parts.append(f'<div class="content">{markdown_html(message.content)}</div>\n')
+        plain = message.role is Role.USER  # the app shows user text as typed, not as Markdown
+        body = plain_html(message.content) if plain else markdown_html(message.content)
+        parts.append(f'<div class="content">{body}</div>\n')
     note = status_note(message)
     if note:
         parts.append(f'<p class="status">{escape(note)}</p>\n')
