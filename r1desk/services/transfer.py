@@ -41,7 +41,7 @@ class ConversationStore(Protocol):
     def get_conversation(
         self, conversation_id: int, *, with_messages: bool = True
     ) -> Conversation: ...
-    def all_conversation_ids(self) -> list[int]: ...
+    def conversation_ids_with_messages(self) -> list[int]: ...
     def import_conversations(self, conversations: Iterable[Conversation]) -> ImportResult: ...
 
 
@@ -73,11 +73,13 @@ def plan_export(
     One conversation: `out` is the file. Several (or `ids=None`, meaning all, or `out` an
     existing folder): `out` is a folder with one file per conversation named after its title,
     except for JSON with an `out` ending in `.json`, which is one file holding them all.
+    "All" leaves out conversations without a message (a never-used "New conversation");
+    ones chosen by id are written even when empty.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
     out = Path(out)
-    chosen = repo.all_conversation_ids() if ids is None else list(dict.fromkeys(ids))
+    chosen = repo.conversation_ids_with_messages() if ids is None else list(dict.fromkeys(ids))
     many = ids is None or len(chosen) > 1 or out.is_dir()
     one_file = not many or (fmt == "json" and out.suffix.lower() == ".json" and not out.is_dir())
     targets: list[tuple[list[int], Path]]

@@ -269,6 +269,14 @@ class Repository:
         )
         return [row[0] for row in cursor]
 
+    def conversation_ids_with_messages(self) -> list[int]:
+        """Ids of the visible conversations holding at least one message, oldest id first."""
+        cursor = self._conn.execute(
+            "SELECT id FROM conversations AS c WHERE deleted_at IS NULL"
+            " AND EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id) ORDER BY id"
+        )
+        return [row[0] for row in cursor]
+
     def conversation_count(self) -> int:
         """Visible (not soft-deleted) conversations."""
         row = self._conn.execute(
