@@ -50,6 +50,7 @@ def message_to_dict(message: Message, *, include_reasoning: bool = True) -> dict
         "credits_before": message.credits_before,
         "credits_after": message.credits_after,
         "elapsed_s": message.elapsed_s,
+        "thought_s": message.thought_s,
         "status": message.status.value,
         "error": message.error,
     }

@@ -90,6 +90,7 @@ def _message(raw: Any, path: str) -> Message:
         credits_before=number(obj, "credits_before", path),
         credits_after=number(obj, "credits_after", path),
         elapsed_s=number(obj, "elapsed_s", path),
+        thought_s=number(obj, "thought_s", path),
         status=_enum(obj, "status", MessageStatus, path),
         error=optional(obj, "error", str, path) or "",
     )

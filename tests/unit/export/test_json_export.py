@@ -35,6 +35,7 @@ MESSAGE_FIELDS = {
     "credits_before",
     "credits_after",
     "elapsed_s",
+    "thought_s",
     "status",
     "error",
 }
