@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from r1desk.ui.chat_view import ChatView
@@ -16,7 +17,12 @@ class ChatPane(QWidget):
         super().__init__(parent)
         self.header = QLabel(self)
         self.header.setObjectName("ChatHeader")
-        self.header.setStyleSheet("#ChatHeader { font-weight: 600; padding: 8px 10px 4px 10px; }")
+        # A font and margins, not a style sheet: a widget with one keeps the palette and font
+        # it had when styled, so a live theme switch left the title in the old text colour.
+        bold = QFont()  # only the weight is set: family and size follow the app's
+        bold.setWeight(QFont.Weight.DemiBold)
+        self.header.setFont(bold)
+        self.header.setContentsMargins(10, 8, 10, 4)
         self.header.setAccessibleName(self.tr("Conversation title"))
         self.header.setWordWrap(True)
         self.find_bar = FindBar(self)

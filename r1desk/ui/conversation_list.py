@@ -208,11 +208,25 @@ class _ListView(QListView):
         model = self.model()
         if model is not None and model.rowCount():
             super().paintEvent(event)
+            self._paint_focus_ring()
             return
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(self.viewport().rect().adjusted(12, 16, -12, 0), flags, self.empty_text)
+        painter.end()
+
+    def _paint_focus_ring(self) -> None:
+        """While the list has focus, a ring inside the current row: the selection looks the
+        same focused or not, and the style's focus rectangle, in Highlight, vanished on it."""
+        current = self.currentIndex()
+        if not self.hasFocus() or not current.isValid():
+            return
+        selected = self.selectionModel().isSelected(current)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(role))
+        painter.drawRect(self.visualRect(current).adjusted(1, 1, -2, -2))  # 1 px, 1 px in
         painter.end()
 
 

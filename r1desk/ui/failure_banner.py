@@ -1,10 +1,16 @@
-"""A strip above the composer that says what went wrong and offers the next step."""
+"""A strip above the composer that says what went wrong and offers the next step.
+
+Its colours are painted and set through the palette, not a style sheet: a widget with a style
+sheet (and its children) keeps the palette and font it had when styled, so the banner stayed
+light with small text after a switch to the dark theme or a larger font. Where the text and
+the buttons do not fit side by side (a narrow window, a large font) the buttons go below it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from r1desk.services.failures import Failure, NextAction
 from r1desk.ui.i18n import translated
@@ -30,7 +36,6 @@ class FailureBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FailureBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self._styled_dark: bool | None = None
         self.label = QLabel(self)
         self.label.setWordWrap(True)
@@ -39,12 +44,14 @@ class FailureBanner(QFrame):
         self.retry = QPushButton(self.tr("Retry"), self)
         self.close_button = QPushButton(self.tr("Dismiss"), self)
         self.close_button.setAccessibleDescription(self.tr("Hides this message"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.primary)
-        layout.addWidget(self.retry)
-        layout.addWidget(self.close_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.primary, self.retry, self.close_button):
+            buttons.addWidget(button)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(10, 6, 6, 6)
+        self._layout.addWidget(self.label, 1)
+        self._layout.addLayout(buttons)
         self.primary.clicked.connect(self._primary_clicked)
         self.retry.clicked.connect(lambda: self.action_requested.emit(NextAction.RETRY.value))
         self.close_button.clicked.connect(self.hide)
@@ -75,6 +82,7 @@ class FailureBanner(QFrame):
         if self._wait_s:
             self._countdown.start()
         self.show()
+        self._fit_buttons()
 
     def _primary_clicked(self) -> None:
         if self._failure is not None:
@@ -99,20 +107,47 @@ class FailureBanner(QFrame):
             button.setEnabled(not waiting)
         if not waiting:
             self._countdown.stop()
+        self._fit_buttons()  # "Retry in 30 s" is wider than "Retry"
 
     def _restyle(self) -> None:
-        """Banner colours for the current theme (both pass WCAG AA)."""
-        dark = is_dark(QGuiApplication.palette())  # own palette follows the style sheet
+        """The text colour for the current theme (the background is painted)."""
+        dark = is_dark(self.palette())
         if dark == self._styled_dark:
             return
         self._styled_dark = dark
-        background, border, text = BANNER[dark]
-        self.setStyleSheet(
-            f"#FailureBanner {{ background: {background}; border: 1px solid {border};"
-            f" border-radius: 4px; }} #FailureBanner QLabel {{ color: {text}; }}"
-        )
+        palette = QPalette()  # only the text colour: the rest follows the app's
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(BANNER[dark][2]))
+        self.label.setPalette(palette)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        background, border, _text = BANNER[is_dark(self.palette())]
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(border), 1))
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.end()
+
+    def _fit_buttons(self) -> None:
+        """Buttons beside the text while the text keeps room for about 30 characters."""
+        buttons = self._layout.itemAt(1)
+        assert buttons is not None
+        margins = self._layout.contentsMargins()
+        room = self.contentsRect().width() - margins.left() - margins.right()
+        text_room = room - buttons.sizeHint().width() - self._layout.spacing()
+        wide = text_room >= 30 * self.label.fontMetrics().averageCharWidth()
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != direction:
+            self._layout.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+        if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_buttons()

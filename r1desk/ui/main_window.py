@@ -11,7 +11,7 @@ import itertools
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QPushButton, QSplitter, QWidget
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # dialogs are imported when first opened, to keep start-up li
     from r1desk.ui.transfer_dialogs import ExportDialog
 
 ZOOM_STEP = 10
+MINIMUM_CENTRAL_SIZE = QSize(640, 400)
 log = logging.getLogger(__name__)
 
 
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self._connect()
         self._set_tab_order()
+        # On the splitter: the window's minimum then also counts the menu and status bars
+        # (wider at a large font). Any narrower and the banner and status bar were cut.
+        self.splitter.setMinimumSize(MINIMUM_CENTRAL_SIZE)
         self.resize(1100, 720)
         self.refresh_endpoint(check_key=False)
         self.chat.view.set_reasoning_expanded_default(ctx.providers.settings.reasoning_expanded)

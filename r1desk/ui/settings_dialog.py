@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,7 @@ from r1desk.secrets import KeyStore
 from r1desk.settings import LANGUAGES, PRESETS, THEMES, VALIDATORS, Settings
 from r1desk.ui.i18n import translated
 from r1desk.ui.settings_key_editor import KeyEditor
-from r1desk.ui.theme import error_style, set_error_text
+from r1desk.ui.theme import mark_error, set_error_text
 
 translate = QCoreApplication.translate
 
@@ -69,6 +70,39 @@ def parse_decimal(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+class PromptEdit(QPlainTextEdit):
+    """Six lines high to begin with (Qt's 192 px made the dialog taller than the screen);
+    it grows with the dialog."""
+
+    def sizeHint(self) -> QSize:
+        frame = 2 * self.frameWidth() + 2 * int(self.document().documentMargin())
+        return QSize(super().sizeHint().width(), 6 * self.fontMetrics().lineSpacing() + frame)
+
+
+class FittingScrollArea(QScrollArea):
+    """Its content whole when the screen has room (QScrollArea's own hint stops at 24 lines
+    of text); else as much as fits, leaving room for the dialog's frame and buttons, so that
+    OK and Cancel stay on screen at any font size."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no tab stop: Tab scrolls to each field
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        wanted = content.sizeHint()
+        bar = self.verticalScrollBar().sizeHint().width()
+        room = self.screen().availableGeometry().size()
+        font_lines = self.fontMetrics().height()
+        height = min(wanted.height(), room.height() - 3 * font_lines - 48)
+        width = min(wanted.width() + bar, room.width() - 40)
+        return QSize(max(width, 0), max(height, 4 * font_lines))
+
+
 class SettingsDialog(QDialog):
     """Emits `settings_accepted(Settings)` on OK and `test_requested(Settings, key | None)`.
 
@@ -109,7 +143,7 @@ class SettingsDialog(QDialog):
                 " by asking Segmind every few seconds whether the reply is ready."
             )
         )
-        self.system_prompt = QPlainTextEdit(settings.system_prompt, self)
+        self.system_prompt = PromptEdit(settings.system_prompt, self)
         self.system_prompt.setPlaceholderText(self.tr("None"))
         self.max_tokens = self._line(self.tr("Max tokens"), settings.max_tokens, not_set)
         self.temperature = self._line(self.tr("Temperature"), settings.temperature, not_set)
@@ -138,6 +172,8 @@ class SettingsDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._name_controls()
         self._build_layout()
+        # Qt would open it at most 2/3 of the screen high, scrolling even where all of it fits.
+        self.resize(self.sizeHint())
 
         self.provider.currentIndexChanged.connect(self._provider_changed)
         for edit in (self.api_base, self.model, self.max_tokens, self.temperature, self.top_p):
@@ -179,7 +215,7 @@ class SettingsDialog(QDialog):
         """A field with its problem line under it (hidden while the value is fine)."""
         form.addRow(label, widget)
         error = QLabel(self)
-        error.setStyleSheet(error_style(self))
+        mark_error(error)
         error.setWordWrap(True)
         error.setAccessibleName(
             self.tr("Problem with {field}").format(field=label.rstrip(":：").strip())
@@ -214,9 +250,15 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         self._row(form, self.tr("Font size:"), "font_size", self.font_size)
 
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        boxes = QVBoxLayout(content)
+        boxes.setContentsMargins(0, 0, 0, 0)
         for box in (provider_box, model_box, look_box):
-            layout.addWidget(box)
+            boxes.addWidget(box)
+        self.scroll_area = FittingScrollArea(self)
+        self.scroll_area.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.buttons)
 
     # -- reading the form ---------------------------------------------------------------------
@@ -293,7 +335,7 @@ class SettingsDialog(QDialog):
         if settings is None:
             return
         self.test_button.setEnabled(False)
-        self.test_result.setStyleSheet("")
+        mark_error(self.test_result, False)
         self.test_result.setText(self.tr("Testing…"))
         self.test_requested.emit(settings, self.key_editor.key_for_test())
 

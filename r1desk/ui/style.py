@@ -6,6 +6,7 @@ everything as usual, then strokes the boundary again, on Fusion's own pixels, in
 Mid colour (Highlight while focused), which the theme keeps at >= 3:1 against Window and Base.
 Covered: line edits (and editable combo boxes), buttons (and plain combo boxes), spin boxes,
 check boxes, radio buttons, frames of text edits and views, scroll bar handles, focus frames.
+The frames of editable text and of item views turn Highlight while they have focus.
 Disabled controls keep Fusion's lighter outline: SC 1.4.11 exempts inactive components.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLine, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QRegion
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QPlainTextEdit,
     QProxyStyle,
     QStyle,
@@ -99,6 +101,12 @@ def _editable_text(widget: QWidget | None) -> bool:
     return isinstance(widget, (QPlainTextEdit, QTextEdit)) and not widget.isReadOnly()
 
 
+def _focus_framed(widget: QWidget | None) -> bool:
+    """Frames drawn in Highlight while focused: text one types into, and lists (keys move
+    their current row; the selection's colour alone does not change with focus)."""
+    return _editable_text(widget) or isinstance(widget, QAbstractItemView)
+
+
 def _flat_button(option: QStyleOption) -> bool:
     """Fusion paints no panel for a flat button that is not pressed."""
     if not isinstance(option, QStyleOptionButton):
@@ -150,7 +158,7 @@ class BoundaryStyle(QProxyStyle):
         elif element == PE.PE_Frame and not (
             widget and widget.inherits("QComboBoxPrivateContainer")
         ):
-            focused = has_focus and _editable_text(widget)
+            focused = has_focus and _focus_framed(widget)
             outline_rect(painter, box, boundary_color(option, focused))
 
     def drawComplexControl(

@@ -68,6 +68,8 @@ DISABLED_TEXT = {False: "#767b82", True: "#80858d"}
 # Error text, and the failure banner's (background, border, text), per theme (dark: True).
 ERROR_TEXT = {False: "#b3261e", True: "#ff9b91"}
 BANNER = {False: ("#fdecea", "#b4554b", "#5f1d16"), True: ("#3b1f1d", "#c0736b", "#ffd9d4")}
+# Set on widgets whose text shows in ERROR_TEXT (see `mark_error`).
+ERROR_PROPERTY = "r1deskErrorText"
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -97,16 +99,44 @@ def apply_theme(app: QApplication, theme: str, scheme: Qt.ColorScheme | None = N
         scheme = QGuiApplication.styleHints().colorScheme()
     if not isinstance(app.style(), BoundaryStyle):
         app.setStyle(BoundaryStyle())
-    app.setPalette(build_palette(scheme_is_dark(theme, scheme)))
+    dark = scheme_is_dark(theme, scheme)
+    app.setPalette(build_palette(dark))
+    for widget in app.allWidgets():
+        if widget.property(ERROR_PROPERTY):
+            _colour_error(widget, dark)
 
 
 def error_style(widget: QWidget) -> str:
-    """A style sheet for error text that keeps AA contrast in the widget's current theme."""
+    """A style sheet for error text in the widget's current theme. It stays in that theme's
+    colour after a switch (and a style sheet stops following the app's palette and font):
+    prefer `mark_error`."""
     return f"color: {ERROR_TEXT[is_dark(widget.palette())]};"
 
 
+def _colour_error(widget: QWidget, dark: bool) -> None:
+    palette = QPalette()  # only the text colour is set: the rest follows the parent
+    palette.setColor(Group.Active, Role.WindowText, QColor(ERROR_TEXT[dark]))
+    palette.setColor(Group.Inactive, Role.WindowText, QColor(ERROR_TEXT[dark]))
+    widget.setPalette(palette)
+
+
+def mark_error(widget: QWidget, error: bool = True) -> None:
+    """Show the widget's text in the error colour (AA in either theme), or in the normal one.
+
+    Done with the palette, not a style sheet: the colour follows a live theme switch (see
+    `apply_theme`) and the widget keeps following the app's font size.
+    """
+    if error == bool(widget.property(ERROR_PROPERTY)):
+        return
+    widget.setProperty(ERROR_PROPERTY, error)
+    if error:
+        _colour_error(widget, is_dark(QApplication.palette()))
+    else:
+        widget.setPalette(QPalette())  # nothing set: all inherited again
+
+
 def set_error_text(label: QLabel, text: str, *, error: bool = True) -> None:
-    label.setStyleSheet(error_style(label) if error and text else "")
+    mark_error(label, error and bool(text))
     label.setText(text)
 
 
