@@ -77,10 +77,12 @@ class Message:
 
     @property
     def cost(self) -> float | None:
-        """Credits this reply spent, when both balances are known."""
+        """Credits this reply spent, when both balances are known. None too when the balance
+        rose meanwhile (a top-up): what the reply cost is then unknown, not a gain."""
         if self.credits_before is None or self.credits_after is None:
             return None
-        return self.credits_before - self.credits_after
+        spent = self.credits_before - self.credits_after
+        return spent if spent >= 0 else None
 
 
 @dataclass

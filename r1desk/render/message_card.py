@@ -282,8 +282,7 @@ def _header(message: Message, dim: str, labels: CardLabels) -> str:
             meta.append(labels.seconds.format(n=f"{message.elapsed_s:.1f}"))
         cost = message.cost
         if cost is not None:
-            sign = "−" if cost >= 0 else "+"
-            meta.append(sign + labels.credits.format(n=f"{abs(cost):.4f}"))
+            meta.append("−" + labels.credits.format(n=f"{cost:.4f}"))
     details = f' <span style="color:{dim}">· {" · ".join(meta)}</span>' if meta else ""
     who = html.escape(speaker(message, labels))
     return f'<p style="margin-bottom:4px"><b>{who}</b>{details}</p>'
