@@ -252,7 +252,7 @@ class ChatController(QObject):
         pending.usage = reply.usage
         pending.model = reply.model or pending.model
         pending.credits_after = reply.remaining_credits
-        pending.elapsed_s = reply.elapsed_s
+        pending.elapsed_s = time.monotonic() - started  # the clock thought_s was read on
         pending.status = MessageStatus.COMPLETE
         pending.error = ""
         self._finish(conversation_id, pending)
