@@ -49,3 +49,16 @@ def test_thought_for_is_the_time_until_the_answer_began(
     row = len(app.window.chat.view.messages()) - 1
     card = app.window.chat.view._delegate.document(row).plain_text()
     assert f"Thought for {round(reply.thought_s)} s" in card
+
+
+def test_a_reply_that_arrives_whole_never_thought_longer_than_it_took(
+    qtbot: QtBot, start_app: Callable[..., RunningApp]
+) -> None:
+    app = start_app()  # Segmind, not streamed: the answer arrives with the reply
+    type_and_send(qtbot, app, "quick one")
+    app.drive(reply_done(app))
+    cid = app.window.current_id
+    assert cid is not None
+    reply = app.ctx.repo.messages(cid)[-1]
+    assert reply.thought_s is not None and reply.elapsed_s is not None
+    assert reply.thought_s <= reply.elapsed_s
