@@ -15,24 +15,39 @@ import sys
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, TypeVar
 
-from r1desk.texts import QT_TRANSLATE_NOOP
+from r1desk.texts import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
-# The environment wins over everything else and is never written anywhere.
+# At start-up the environment wins over the keyring; it is never written anywhere. A key the
+# user enters in r1desk replaces it for the rest of the session.
 KEY_ENV_VARS: Mapping[str, str] = {
     "segmind": "SEGMIND_API_KEY",
     "deepseek": "DEEPSEEK_API_KEY",
 }
-NEXT_STEP = QT_TRANSLATE_NOOP(
-    "KeyStore",
-    "unlock or start your system keyring (GNOME Keyring or KWallet on Linux, Keychain on "
-    "macOS, Credential Manager on Windows), or use the key for this session only",
-)
 _T = TypeVar("_T")
+
+
+def keyring_next_step(platform: str = sys.platform) -> Text:
+    """What makes the keyring work again, naming only this OS's keyring."""
+    if platform.startswith("linux"):
+        return QT_TRANSLATE_NOOP(
+            "KeyStore", "unlock or start your system keyring (GNOME Keyring or KWallet)"
+        )
+    if platform == "darwin":
+        return QT_TRANSLATE_NOOP("KeyStore", "unlock your Keychain")
+    if platform == "win32":
+        return QT_TRANSLATE_NOOP("KeyStore", "check that the Windows Credential Manager works")
+    return QT_TRANSLATE_NOOP("KeyStore", "unlock or start your system keyring")
+
+
+# For a failed read: the user can still type a key, which is then kept for this session.
+NEXT_STEP = QT_TRANSLATE_NOOP("KeyStore", "{unlock}, or use the key for this session only").format(
+    unlock=keyring_next_step()
+)
 
 
 class KeySource(str, enum.Enum):
@@ -69,6 +84,7 @@ class KeyStore:
         self._environ = environ
         self._session: dict[str, str] = {}
         self._cache: dict[str, str | None] = {}  # what the keyring held, by provider
+        self._env_replaced: set[str] = set()  # providers whose environment key the user replaced
 
     def __repr__(self) -> str:
         return f"KeyStore(service={self._service!r})"
@@ -82,7 +98,8 @@ class KeyStore:
         return KEY_ENV_VARS.get(provider)
 
     def get_key(self, provider: str = "segmind") -> str | None:
-        """The key to use: environment, then this session's key, then the keyring.
+        """The key to use: environment (until the user enters a key), then this session's key,
+        then the keyring.
 
         Raises KeyStoreError when the keyring is there but fails (locked, D-Bus error).
         """
@@ -92,19 +109,30 @@ class KeyStore:
         return self._lookup(provider)[1]
 
     def set_key(self, provider: str, key: str) -> None:
-        """Store the key in the OS keyring (and forget any session-only key)."""
+        """Store the key in the OS keyring (and forget any session-only key). From now on it
+        replaces the environment's key for this provider.
+
+        Raises KeyStoreError when the keyring cannot store it; callers then usually fall back
+        to `set_session_key`, so the error's next step does not offer that again."""
         key = _clean_key(key)
         _check_provider(provider)
         if not self.backend_available():
-            raise KeyStoreError(_no_backend_reason())
+            raise KeyStoreError(_no_backend_reason(), keyring_next_step())
         import keyring
 
-        self._call(lambda: keyring.set_password(self._service, provider, key), secret=key)
+        self._call(
+            lambda: keyring.set_password(self._service, provider, key),
+            secret=key,
+            next_step=keyring_next_step(),
+        )
         self._cache[provider] = key
         self._session.pop(provider, None)
+        self._env_replaced.add(provider)
 
     def delete_key(self, provider: str) -> None:
-        """Forget the stored and the session key. Deleting a missing key is fine."""
+        """Forget the stored and the session key. Deleting a missing key is fine. An environment
+        key the user replaced stays replaced: removing a key never brings back one they
+        replaced."""
         _check_provider(provider)
         self._session.pop(provider, None)
         if not self.backend_available():
@@ -121,9 +149,11 @@ class KeyStore:
         self._cache[provider] = None
 
     def set_session_key(self, provider: str, key: str) -> None:
-        """Keep the key in memory for this run only (when no keyring works)."""
+        """Keep the key in memory for this run only (when no keyring works). It replaces the
+        environment's key for this provider."""
         _check_provider(provider)
         self._session[provider] = _clean_key(key)
+        self._env_replaced.add(provider)
 
     def remember_unreadable(self, provider: str) -> None:
         """The keyring could not be read for `provider`'s optional key: count it as none for
@@ -146,7 +176,8 @@ class KeyStore:
         _check_provider(provider)
         env_name = KEY_ENV_VARS.get(provider)
         environ = os.environ if self._environ is None else self._environ
-        env_value = environ.get(env_name, "").strip() if env_name else ""
+        replaced = provider in self._env_replaced
+        env_value = environ.get(env_name, "").strip() if env_name and not replaced else ""
         if env_value:
             return env_value, KeySource.ENVIRONMENT
         if provider in self._session:
@@ -165,7 +196,9 @@ class KeyStore:
         return value.strip() if value and value.strip() else None
 
     @staticmethod
-    def _call(action: Callable[[], _T], secret: str | None = None) -> _T:
+    def _call(
+        action: Callable[[], _T], secret: str | None = None, next_step: str = NEXT_STEP
+    ) -> _T:
         """Run a keyring call; any failure becomes a KeyStoreError without the key."""
         try:
             return action()
@@ -175,7 +208,7 @@ class KeyStore:
                 detail = detail.replace(secret, "***")
             log.warning("Keyring call failed: %s", type(exc).__name__)
             # `from None`: the backend's own traceback could show the key.
-            raise KeyStoreError(detail.rstrip(".")) from None
+            raise KeyStoreError(detail.rstrip("."), next_step) from None
 
 
 def backend_is_usable(backend: KeyringBackend) -> bool:

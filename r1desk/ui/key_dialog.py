@@ -1,4 +1,8 @@
-"""Asks for the API key: masked, with a show toggle, stored in the OS keyring."""
+"""Asks for the API key: masked, with a show toggle, stored in the OS keyring.
+
+A key entered here replaces one from the environment (SEGMIND_API_KEY, ...) for the rest of
+the session; the dialog says so when the key in use comes from there.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from r1desk.secrets import keyring_next_step
 from r1desk.services.failures import KEYS_URL
+from r1desk.ui.i18n import translated
 
 
 class KeyDialog(QDialog):
@@ -30,8 +36,11 @@ class KeyDialog(QDialog):
         keyring_available: bool,
         keyring_problem: str = "",
         has_saved_key: bool = False,
+        environment_variable: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`environment_variable`: the variable whose key is in use now, if the key comes from
+        the environment."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("{provider} API key").format(provider=provider_label))
         self.setModal(True)
@@ -60,12 +69,22 @@ class KeyDialog(QDialog):
             where.setText(
                 self.tr(
                     "No system keyring is available{problem}. The key will be used for this "
-                    "session only and forgotten when you quit. Install and unlock a Secret "
-                    "Service keyring (e.g. GNOME Keyring) to save it."
-                ).format(problem=problem)
+                    "session only and forgotten when you quit. To save it, {next_step}."
+                ).format(problem=problem, next_step=translated(keyring_next_step()))
             )
             self.session_only.setChecked(True)
             self.session_only.setEnabled(False)
+        self.environment_note = QLabel(self)
+        self.environment_note.setWordWrap(True)
+        self.environment_note.setVisible(bool(environment_variable))
+        if environment_variable:
+            self.environment_note.setText(
+                self.tr(
+                    "The key in use comes from ${name}. A key you save here is used instead "
+                    "until you quit r1desk; at the next start, ${name} is used again if it is "
+                    "still set."
+                ).format(name=environment_variable)
+            )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -75,7 +94,16 @@ class KeyDialog(QDialog):
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setEnabled(False)
         layout = QVBoxLayout(self)
-        for widget in (intro, self.field, self.show_key, self.session_only, where, self.buttons):
+        widgets: tuple[QWidget, ...] = (
+            intro,
+            self.environment_note,
+            self.field,
+            self.show_key,
+            self.session_only,
+            where,
+            self.buttons,
+        )
+        for widget in widgets:
             layout.addWidget(widget)
         self.field.textChanged.connect(lambda t: self.save_button.setEnabled(bool(t.strip())))
         self.buttons.accepted.connect(self._save)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -13,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from r1desk.secrets import KeySource, KeyStore, KeyStoreError
+from r1desk.secrets import KeySource, KeyStore, KeyStoreError, keyring_next_step
 from r1desk.settings import PRESETS
-from r1desk.ui.i18n import error_text
+from r1desk.ui.i18n import error_text, translated
 from r1desk.ui.theme import set_error_text
 
 
@@ -34,6 +35,7 @@ class KeyEditor(QWidget):
         self._provider = provider
         self._pending: dict[str, str | None] = {}  # provider -> new key; None: remove it
         self._sources: dict[str, KeySource | str] = {}  # keyring calls may block: ask once
+        self._keyring_works: bool | None = None  # asked when first needed, then kept
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(self.tr("API key"))
@@ -81,7 +83,7 @@ class KeyEditor(QWidget):
     def refresh(self) -> None:
         """Show the typed key's problem, or where the key comes from."""
         problem = self.problem()
-        set_error_text(self.status, problem or self._status_text(), error=bool(problem))
+        self._show_status(problem or self._status_text(), error=bool(problem))
         self.remove.setEnabled(self._saved_source() in (KeySource.KEYRING, KeySource.SESSION))
 
     def key_for_test(self) -> str | None:
@@ -95,16 +97,19 @@ class KeyEditor(QWidget):
             return None
 
     def save(self) -> bool:
-        """Apply every pending change. A keyring failure keeps the key for this session only,
-        shows why, and returns False."""
+        """Apply every pending change. Without a keyring (the status line said so before OK) a
+        key is kept for this session only. A keyring that fails unexpectedly also keeps the key
+        for this session only, shows why, and returns False: the dialog stays open once."""
         self._remember_typed()
         problems: list[str] = []
         for provider, key in list(self._pending.items()):
             try:
                 if key is None:
                     self._keys.delete_key(provider)
-                else:
+                elif self._keyring_available():
                     self._keys.set_key(provider, key)
+                else:
+                    self._keys.set_session_key(provider, key)
             except KeyStoreError as exc:
                 if key is not None:
                     self._keys.set_session_key(provider, key)
@@ -114,11 +119,10 @@ class KeyEditor(QWidget):
         if not problems:
             return True
         self.field.clear()
-        set_error_text(
-            self.status,
-            self.tr(
-                "{reason} The key is used for this session only. Press OK again to close."
-            ).format(reason=problems[0]),
+        self._show_status(
+            self.tr("{reason} The key is used for this session only; press OK to close.").format(
+                reason=problems[0]
+            )
         )
         return False
 
@@ -142,8 +146,34 @@ class KeyEditor(QWidget):
                 self._sources[self._provider] = error_text(exc)
         return self._sources[self._provider]
 
+    def _keyring_available(self) -> bool:
+        if self._keyring_works is None:
+            self._keyring_works = self._keys.backend_available()
+        return self._keyring_works
+
+    def _show_status(self, text: str, *, error: bool = True) -> None:
+        """The status line, tall enough for all its lines: a dialog already on screen does not
+        grow for a word-wrapped label by itself, and clipped the last line."""
+        set_error_text(self.status, text, error=error)
+        self._fit_status()
+
+    def _fit_status(self) -> None:
+        width = self.status.width() if self.status.isVisible() else self.width()
+        self.status.setMinimumHeight(0)  # QLabel's height for a width counts its minimum in
+        self.status.setMinimumHeight(self.status.heightForWidth(max(width, 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_status()
+
     def _status_text(self) -> str:
         if self.field.text().strip():
+            if not self._keyring_available():
+                return self.tr(
+                    "No system keyring is available, so this key will be used for this session "
+                    "only. To save it, {next_step}."
+                ).format(next_step=translated(keyring_next_step()))
             return self.tr("The new key will be saved in your system keyring when you press OK.")
         if self._removing():
             return self.tr("The saved key will be removed when you press OK.")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from r1desk.secrets import KeySource
 from r1desk.ui.i18n import error_text, translated
 
 if TYPE_CHECKING:
@@ -75,12 +76,17 @@ class KeyAndCredits(QObject):
         from r1desk.ui.key_dialog import KeyDialog
 
         w = self.window
+        keys = w.ctx.keys
         preset = w.ctx.providers.endpoint()
-        available = w.ctx.keys.backend_available()
+        available = keys.backend_available()
+        source = keys.key_source(preset.provider)
+        from_environment = source is KeySource.ENVIRONMENT
         dialog = KeyDialog(
             preset.label,
             keyring_available=available,
-            has_saved_key=bool(w.ctx.keys.get_key(preset.provider)),
+            # an environment key is not saved anywhere: "Remove saved key" could not remove it
+            has_saved_key=source in (KeySource.KEYRING, KeySource.SESSION),
+            environment_variable=keys.env_var(preset.provider) if from_environment else None,
             parent=w,
         )
         dialog.key_entered.connect(self._store_key)
