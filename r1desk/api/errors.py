@@ -70,7 +70,7 @@ class MethodNotAllowedError(ApiError):
 class InsufficientCreditsError(ApiError):
     default_message = QT_TRANSLATE_NOOP("ApiError", "Your credits are used up.")
     default_next_step = QT_TRANSLATE_NOOP(
-        "ApiError", "Top up your credits at {url}, then retry. Your draft is kept."
+        "ApiError", "Top up your credits at {url}, then retry."
     ).format(url=TOP_UP_URL)
 
     def __init__(
@@ -111,7 +111,7 @@ class RateLimitedError(ApiError):
 
 class ServerError(ApiError):
     default_message = QT_TRANSLATE_NOOP("ApiError", "The server failed to produce a reply.")
-    default_next_step = QT_TRANSLATE_NOOP("ApiError", "Retry in a moment. Your draft is kept.")
+    default_next_step = QT_TRANSLATE_NOOP("ApiError", "Retry in a moment.")
     default_retryable = True
 
 

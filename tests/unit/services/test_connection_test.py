@@ -91,7 +91,7 @@ def test_server_error(fake_server: FakeServer, settings: Settings) -> None:
     ok, text = check(settings, "test-key", base)
     assert not ok
     assert "The server failed to answer (HTTP 500" in text
-    assert text.endswith("Retry in a moment. Your draft is kept.")
+    assert text.endswith("Retry in a moment.")
 
 
 def test_html_error_page_is_never_shown(fake_server: FakeServer) -> None:
