@@ -8,6 +8,8 @@ r1desk/ui/*.py, and every `QT_TRANSLATE_NOOP("Context", ...)` text (see r1desk/t
 from the layers below the UI, into r1desk/translations/r1desk_<lang>.ts (keeping existing
 translations and dropping texts no longer used); translators edit the .ts (Qt Linguist or
 by hand); then pyside6-lrelease compiles each .ts to the .qm that r1desk loads at start-up.
+English is the source language, so its catalogue holds only the texts with plural forms
+(`self.tr("%n file(s)", "", n)`): "1 file", "2 files".
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "r1desk"
 TRANSLATIONS = ROOT / "r1desk" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+PLURALS_ONLY = ("en",)
 
 
 def _tool(name: str) -> str:
@@ -33,10 +36,13 @@ def _tool(name: str) -> str:
     return found
 
 
-def lupdate(ts: Path) -> None:
+def lupdate(ts: Path, language: str) -> None:
     sources = sorted(str(p) for p in PACKAGE.rglob("*.py"))
+    options = ["-no-obsolete", "-locations", "none", "-target-language", language]
+    if language in PLURALS_ONLY:
+        options.append("-pluralonly")
     subprocess.run(
-        [_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts)],
+        [_tool("pyside6-lupdate"), *sources, *options, "-ts", str(ts)],
         check=True,
         capture_output=True,
     )
@@ -53,8 +59,11 @@ def unfinished(ts: Path) -> list[str]:
     root = ET.parse(ts).getroot()  # noqa: S314  our own file
     for message in root.iter("message"):
         translation = message.find("translation")
-        done = translation is not None and translation.get("type") is None
-        if not (done and translation is not None and (translation.text or "").strip()):
+        if translation is None or translation.get("type") is not None:
+            missing.append(message.findtext("source") or "")
+            continue
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+        if not all(form.strip() for form in forms):
             missing.append(message.findtext("source") or "")
     return missing
 
@@ -66,7 +75,7 @@ def check() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / ts.name
             shutil.copy(ts, copy)
-            lupdate(copy)
+            lupdate(copy, language)
             missing = unfinished(copy)
         for text in missing:
             print(f"{ts.name}: not translated: {text!r}")
@@ -83,7 +92,7 @@ def main() -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         ts = TRANSLATIONS / f"r1desk_{language}.ts"
-        lupdate(ts)
+        lupdate(ts, language)
         lrelease(ts)
         missing = unfinished(ts)
         print(f"{ts.relative_to(ROOT)}: {len(missing)} text(s) still to translate")

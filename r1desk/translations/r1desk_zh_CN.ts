@@ -138,10 +138,6 @@
         <translation>你的额度已用完。</translation>
     </message>
     <message>
-        <source>Top up your credits at {url}, then retry. Your draft is kept.</source>
-        <translation>请在 {url} 充值额度后重试。你的草稿已保留。</translation>
-    </message>
-    <message>
         <source>The provider is limiting how many requests you can send.</source>
         <translation>服务商正在限制你可发送的请求数量。</translation>
     </message>
@@ -158,8 +154,12 @@
         <translation>服务器未能生成回复。</translation>
     </message>
     <message>
-        <source>Retry in a moment. Your draft is kept.</source>
-        <translation>请稍后重试。你的草稿已保留。</translation>
+        <source>Top up your credits at {url}, then retry.</source>
+        <translation>请在 {url} 充值，然后重试。</translation>
+    </message>
+    <message>
+        <source>Retry in a moment.</source>
+        <translation>请稍后重试。</translation>
     </message>
     <message>
         <source>The server rejected the request.</source>
@@ -514,6 +514,10 @@ Model: {model}</source>
     <message>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
+    </message>
+    <message>
+        <source>R1 is still answering: send this once the reply is done, or press Esc to stop it.</source>
+        <translation>R1 仍在回答：请在回复完成后再发送，或按 Esc 停止回复。</translation>
     </message>
 </context>
 <context>
@@ -1062,8 +1066,12 @@ Model: {model}</source>
         <translation>密钥保存在系统密钥环中，绝不会写入普通文件。</translation>
     </message>
     <message>
-        <source>No system keyring is available{problem}. The key will be used for this session only and forgotten when you quit. Install and unlock a Secret Service keyring (e.g. GNOME Keyring) to save it.</source>
-        <translation>没有可用的系统密钥环{problem}。密钥仅在本次会话中使用，退出后即被遗忘。如需保存，请安装并解锁 Secret Service 密钥环（例如 GNOME Keyring）。</translation>
+        <source>No system keyring is available{problem}. The key will be used for this session only and forgotten when you quit. To save it, {next_step}.</source>
+        <translation>没有可用的系统密钥环{problem}。此密钥仅在本次会话中使用，退出后即被遗忘。若要保存，请{next_step}。</translation>
+    </message>
+    <message>
+        <source>The key in use comes from ${name}. A key you save here is used instead until you quit r1desk; at the next start, ${name} is used again if it is still set.</source>
+        <translation>当前使用的密钥来自 ${name}。在此保存的密钥将取而代之，直到退出 r1desk；下次启动时，如果仍设置了 ${name}，将再次使用它。</translation>
     </message>
     <message>
         <source>Remove saved key</source>
@@ -1101,8 +1109,12 @@ Model: {model}</source>
         <translation>API 密钥不能包含空格或特殊字符。</translation>
     </message>
     <message>
-        <source>{reason} The key is used for this session only. Press OK again to close.</source>
-        <translation>{reason} 密钥仅在本次会话中使用。再次点击“确定”关闭。</translation>
+        <source>{reason} The key is used for this session only; press OK to close.</source>
+        <translation>{reason} 此密钥仅在本次会话中使用；点击“确定”关闭。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available, so this key will be used for this session only. To save it, {next_step}.</source>
+        <translation>没有可用的系统密钥环，因此此密钥仅在本次会话中使用。若要保存，请{next_step}。</translation>
     </message>
     <message>
         <source>The new key will be saved in your system keyring when you press OK.</source>
@@ -1132,8 +1144,24 @@ Model: {model}</source>
 <context>
     <name>KeyStore</name>
     <message>
-        <source>unlock or start your system keyring (GNOME Keyring or KWallet on Linux, Keychain on macOS, Credential Manager on Windows), or use the key for this session only</source>
-        <translation>解锁或启动系统密钥环（Linux 上的 GNOME Keyring 或 KWallet、macOS 上的钥匙串、Windows 上的凭据管理器），或仅在本次会话中使用密钥</translation>
+        <source>unlock or start your system keyring (GNOME Keyring or KWallet)</source>
+        <translation>解锁或启动系统密钥环（GNOME Keyring 或 KWallet）</translation>
+    </message>
+    <message>
+        <source>unlock your Keychain</source>
+        <translation>解锁“钥匙串”</translation>
+    </message>
+    <message>
+        <source>check that the Windows Credential Manager works</source>
+        <translation>确认 Windows 凭据管理器可以正常工作</translation>
+    </message>
+    <message>
+        <source>unlock or start your system keyring</source>
+        <translation>解锁或启动系统密钥环</translation>
+    </message>
+    <message>
+        <source>{unlock}, or use the key for this session only</source>
+        <translation>{unlock}，或仅在本次会话中使用此密钥</translation>
     </message>
     <message>
         <source>Your system keyring is not available: {reason}, next step: {next_step}.</source>
@@ -1257,6 +1285,18 @@ Model: {model}</source>
     <message>
         <source>Later messages in this conversation will be replaced.</source>
         <translation>此对话中之后的消息将被替换。</translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Delete this message? This cannot be undone.</source>
+        <translation>删除这条消息？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Settings saved.</source>
@@ -1568,8 +1608,8 @@ Model: {model}</source>
         <translation>重新生成(&amp;G)</translation>
     </message>
     <message>
-        <source>&amp;Delete message</source>
-        <translation>删除消息(&amp;D)</translation>
+        <source>&amp;Delete message…</source>
+        <translation>删除消息(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -2038,16 +2078,6 @@ Model: {model}</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <source>{count} file(s) already exist:
-{names}
-
-Replace them?</source>
-        <translation>{count} 个文件已存在：
-{names}
-
-要替换它们吗？</translation>
-    </message>
-    <message>
         <source>Exporting conversations…</source>
         <translation>正在导出对话…</translation>
     </message>
@@ -2058,10 +2088,6 @@ Replace them?</source>
     <message>
         <source>Export failed: {reason}</source>
         <translation>导出失败：{reason}</translation>
-    </message>
-    <message>
-        <source>Exported {count} file(s) to {where}</source>
-        <translation>已导出 {count} 个文件到 {where}</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
@@ -2076,6 +2102,27 @@ Replace them?</source>
 {reason}</source>
         <translation>未从 {name} 导入任何内容：
 {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferTexts</name>
+    <message numerus="yes">
+        <source>Exported %n file(s) to {where}</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 {where}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already exist:
+{names}
+
+Replace them?</source>
+        <translation>
+            <numerusform>%n 个文件已存在：
+{names}
+
+要替换吗？</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -55,12 +55,10 @@ def install_translators(app: QCoreApplication, setting: str) -> str:
         old.deleteLater()
         old.setObjectName("")
     language = resolve_language(setting)
-    if language == "en":
-        return language
-    sources = (
-        (TRANSLATIONS_DIR, f"r1desk_{language}"),
-        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}"),
-    )
+    sources = [(TRANSLATIONS_DIR, f"r1desk_{language}")]  # English's: its plural forms only
+    if language != "en":
+        qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        sources.append((qt_translations, f"qtbase_{language}"))
     loaded = False
     for folder, name in sources:
         translator = QTranslator(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -128,6 +128,19 @@ class ExportDialog(QDialog):
         self.accept()
 
 
+class TransferTexts(QObject):
+    """Texts that name a count: `%n` lets Qt pick the language's plural form ("1 file",
+    "2 files"). They use `self.tr` because that is where pyside6-lupdate marks a text as
+    plural (it does not for `translate(...)` with a variable count)."""
+
+    def exported(self, count: int, where: Path) -> str:
+        return self.tr("Exported %n file(s) to {where}", "", count).format(where=where)
+
+    def replace_files(self, count: int, names: str) -> str:
+        text = self.tr("%n file(s) already exist:\n{names}\n\nReplace them?", "", count)
+        return text.format(names=names)
+
+
 def progress_reporter(
     parent: QWidget, label: str
 ) -> tuple[QProgressDialog, Callable[[int, int], bool]]:
@@ -167,9 +180,7 @@ def run_export(
         box = QMessageBox(
             QMessageBox.Icon.Question,
             translate("TransferDialogs", "Replace files?"),
-            translate(
-                "TransferDialogs", "{count} file(s) already exist:\n{names}\n\nReplace them?"
-            ).format(count=len(plan.existing), names=names),
+            TransferTexts().replace_files(len(plan.existing), names),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent,
         )
@@ -200,9 +211,7 @@ def run_export(
         return translate("TransferDialogs", "Export failed: {reason}").format(reason=reason)
     dialog.close()
     where = written[0] if len(written) == 1 else out
-    return translate("TransferDialogs", "Exported {count} file(s) to {where}").format(
-        count=len(written), where=where
-    )
+    return TransferTexts().exported(len(written), where)
 
 
 def run_import(parent: QWidget, repo: Repository, path: Path) -> ImportResult | None:

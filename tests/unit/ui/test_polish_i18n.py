@@ -139,11 +139,12 @@ def _messages() -> list[tuple[str, str, str | None, str | None]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
+            forms = [form.text or "" for form in translation.iter("numerusform")]
             rows.append(
                 (
                     context.findtext("name") or "",
                     message.findtext("source") or "",
-                    translation.text,
+                    forms[0] if len(forms) == 1 else translation.text,  # zh_CN: one form
                     translation.get("type"),
                 )
             )
