@@ -19,7 +19,7 @@ from r1desk.domain import ConversationSettings
 from r1desk.settings import Settings, validate_max_tokens, validate_temperature, validate_top_p
 from r1desk.ui.i18n import translated
 from r1desk.ui.settings_dialog import parse_decimal, parse_number
-from r1desk.ui.theme import error_style
+from r1desk.ui.theme import mark_error
 
 
 class ConversationSettingsDialog(QDialog):
@@ -49,7 +49,7 @@ class ConversationSettingsDialog(QDialog):
         self.temperature = self._line(self.tr("Temperature"), own.temperature, defaults.temperature)
         self.top_p = self._line(self.tr("Top-p"), own.top_p, defaults.top_p)
         self.problem = QLabel(self)
-        self.problem.setStyleSheet(error_style(self))
+        mark_error(self.problem)  # through the palette: it follows a live theme switch
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName(self.tr("Problem"))
         self.buttons = QDialogButtonBox(

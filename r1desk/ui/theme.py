@@ -106,13 +106,6 @@ def apply_theme(app: QApplication, theme: str, scheme: Qt.ColorScheme | None = N
             _colour_error(widget, dark)
 
 
-def error_style(widget: QWidget) -> str:
-    """A style sheet for error text in the widget's current theme. It stays in that theme's
-    colour after a switch (and a style sheet stops following the app's palette and font):
-    prefer `mark_error`."""
-    return f"color: {ERROR_TEXT[is_dark(widget.palette())]};"
-
-
 def _colour_error(widget: QWidget, dark: bool) -> None:
     palette = QPalette()  # only the text colour is set: the rest follows the parent
     palette.setColor(Group.Active, Role.WindowText, QColor(ERROR_TEXT[dark]))

@@ -258,3 +258,18 @@ def test_the_settings_dialog_fits_an_800_px_screen_at_a_large_font(
     dialog.scroll_area.ensureWidgetVisible(dialog.font_size)
     settle(qtbot)
     assert dialog.font_size.visibleRegion().boundingRect().height() == dialog.font_size.height()
+
+
+def test_the_conversation_settings_problem_follows_a_live_theme_switch(
+    qtbot: QtBot, manager: ThemeManager
+) -> None:
+    from r1desk.domain import ConversationSettings
+    from r1desk.ui.conversation_settings_dialog import ConversationSettingsDialog
+
+    dialog = ConversationSettingsDialog("Plans", ConversationSettings(), Settings())
+    shown(qtbot, dialog, 500, 400)
+    for dark, theme in ((True, "dark"), (False, "light")):
+        manager.set_theme(theme)
+        settle(qtbot)
+        colour = dialog.problem.palette().color(QPalette.ColorRole.WindowText).name()
+        assert colour == ERROR_TEXT[dark]  # a style sheet kept the first theme's colour
