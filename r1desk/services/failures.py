@@ -151,7 +151,9 @@ def describe_failure(
         retry_after = None
         if isinstance(error, api.AuthenticationError):
             action = NextAction.ENTER_KEY
-        elif isinstance(error, api.NotFoundError | api.MethodNotAllowedError):
+        elif isinstance(
+            error, api.NotFoundError | api.MethodNotAllowedError | api.InvalidResponseError
+        ):  # an unreadable reply: its next step names the address in Settings (Retry shows too)
             action = NextAction.OPEN_SETTINGS
         elif isinstance(error, api.InsufficientCreditsError):
             action = NextAction.TOP_UP

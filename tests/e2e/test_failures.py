@@ -25,7 +25,7 @@ CASES = {
     "500": (FakeResponse(status=500), NextAction.RETRY, "server"),
     "502-html": (FakeResponse(status=502, html=True), NextAction.RETRY, "server"),
     "dropped": (FakeResponse(drop=True), NextAction.RETRY, "connection"),
-    "not-json": (FakeResponse(body="{not json"), NextAction.RETRY, "not valid json"),
+    "not-json": (FakeResponse(body="{not json"), NextAction.OPEN_SETTINGS, "not valid json"),
 }
 
 
@@ -45,6 +45,8 @@ def test_failure_keeps_message_and_offers_next_step(
     banner = app.window.chat.banner
     app.drive(banner.isVisible)
     assert banner.failure is not None and banner.failure.action is action
+    if action is NextAction.OPEN_SETTINGS:  # what the next step names, with Retry beside it
+        assert banner.primary.text() == "Open settings…" and banner.retry.isVisibleTo(banner)
     text = banner.label.text()
     assert words in text.lower(), text
     assert "<html" not in text.lower() and "<body" not in text.lower()
