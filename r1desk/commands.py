@@ -57,7 +57,7 @@ def _export(repo: Repository, args: argparse.Namespace) -> int:
     except LookupError as error:
         print(f"r1desk: {error}", file=sys.stderr)
         return 1
-    print(f"Exported {len(written)} file(s) to {args.out}")
+    print(f"Exported {_count(len(written), 'file')} to {args.out}")
     return 0
 
 
@@ -70,7 +70,8 @@ def _import(repo: Repository, args: argparse.Namespace) -> int:
     except (ImportFormatError, OSError) as error:
         print(f"r1desk: cannot import {args.file}: {error}", file=sys.stderr)
         return 1
-    print(f"Imported {result.added} conversation(s); {result.skipped} already present.")
+    added = _count(result.added, "conversation")
+    print(f"Imported {added}; {result.skipped} already present.")
     return 0
 
 
@@ -81,3 +82,8 @@ def run(args: argparse.Namespace) -> int:
         return handlers[args.command](repo, args)
     finally:
         repo.close()
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 file', '2 files': the command line speaks English only."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

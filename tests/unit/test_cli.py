@@ -68,7 +68,9 @@ def test_search_prints_matches(data_dir: Path, capsys: pytest.CaptureFixture[str
     assert "No messages match" in capsys.readouterr().err
 
 
-def test_export_then_import_round_trip(tmp_path: Path, data_dir: Path) -> None:
+def test_export_then_import_round_trip(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "all.json"
     assert (
         main(
@@ -76,6 +78,7 @@ def test_export_then_import_round_trip(tmp_path: Path, data_dir: Path) -> None:
         )
         == 0
     )
+    assert capsys.readouterr().out == f"Exported 1 file to {out}\n"
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["format_version"] == 1 and len(document["conversations"]) == 2
     # Refuses to overwrite without --force.
@@ -87,6 +90,7 @@ def test_export_then_import_round_trip(tmp_path: Path, data_dir: Path) -> None:
     )
     fresh = tmp_path / "fresh"
     assert main(["import", str(out), "--data-dir", str(fresh)]) == 0
+    assert capsys.readouterr().out.endswith("Imported 2 conversations; 0 already present.\n")
     assert main(["import", str(out), "--data-dir", str(fresh)]) == 0  # twice: nothing doubled
     with Repository.open(AppPaths.for_data_dir(fresh).database) as repo:
         assert sorted(c.title for c in repo.list_conversations()) == ["Cats", "Dogs"]
