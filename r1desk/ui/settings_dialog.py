@@ -26,6 +26,7 @@ from r1desk.settings import LANGUAGES, PRESETS, THEMES, VALIDATORS, Settings
 from r1desk.ui.i18n import translated
 from r1desk.ui.settings_key_editor import KeyEditor
 from r1desk.ui.theme import mark_error, set_error_text
+from r1desk.ui.wrapped_label import WrappedLabel
 
 translate = QCoreApplication.translate
 
@@ -214,9 +215,8 @@ class SettingsDialog(QDialog):
     def _row(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> None:
         """A field with its problem line under it (hidden while the value is fine)."""
         form.addRow(label, widget)
-        error = QLabel(self)
+        error = WrappedLabel(self)
         mark_error(error)
-        error.setWordWrap(True)
         error.setAccessibleName(
             self.tr("Problem with {field}").format(field=label.rstrip(":：").strip())
         )

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +16,7 @@ from r1desk.secrets import KeySource, KeyStore, KeyStoreError, keyring_next_step
 from r1desk.settings import PRESETS
 from r1desk.ui.i18n import error_text, translated
 from r1desk.ui.theme import set_error_text
+from r1desk.ui.wrapped_label import WrappedLabel
 
 
 class KeyEditor(QWidget):
@@ -44,8 +43,7 @@ class KeyEditor(QWidget):
         self.remove = QPushButton(self.tr("Remove key"), self)
         for button in (self.show_key, self.remove):
             button.setAccessibleName(button.text())
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
+        self.status = WrappedLabel(self)
         self.status.setAccessibleName(self.tr("API key status"))
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
@@ -152,20 +150,7 @@ class KeyEditor(QWidget):
         return self._keyring_works
 
     def _show_status(self, text: str, *, error: bool = True) -> None:
-        """The status line, tall enough for all its lines: a dialog already on screen does not
-        grow for a word-wrapped label by itself, and clipped the last line."""
-        set_error_text(self.status, text, error=error)
-        self._fit_status()
-
-    def _fit_status(self) -> None:
-        width = self.status.width() if self.status.isVisible() else self.width()
-        self.status.setMinimumHeight(0)  # QLabel's height for a width counts its minimum in
-        self.status.setMinimumHeight(self.status.heightForWidth(max(width, 1)))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit_status()
+        set_error_text(self.status, text, error=error)  # a WrappedLabel: all its lines show
 
     def _status_text(self) -> str:
         if self.field.text().strip():

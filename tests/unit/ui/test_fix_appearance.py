@@ -273,3 +273,21 @@ def test_the_conversation_settings_problem_follows_a_live_theme_switch(
         settle(qtbot)
         colour = dialog.problem.palette().color(QPalette.ColorRole.WindowText).name()
         assert colour == ERROR_TEXT[dark]  # a style sheet kept the first theme's colour
+
+
+def test_a_one_line_problem_in_settings_is_one_line_tall(
+    qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    """A word-wrapped QLabel took its size hint's two lines in the form: a blank line above
+    the text, which is centred, between the field and its problem."""
+    dialog = SettingsDialog(Settings(), KeyStore(environ={}))
+    shown(qtbot, dialog, 640, 700)
+    dialog.api_base.setText("ftp://nowhere")
+    problem = dialog._errors["api_base"]
+    qtbot.waitUntil(problem.isVisible)
+    QApplication.processEvents()
+    lines = problem.fontMetrics().boundingRect(problem.text()).width() // problem.width() + 1
+    assert lines == 1
+    assert problem.height() <= problem.fontMetrics().lineSpacing() + 2
+    gap = problem.geometry().top() - dialog.api_base.geometry().bottom()
+    assert gap <= 12  # right under its field
