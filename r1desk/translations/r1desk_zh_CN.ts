@@ -1833,6 +1833,10 @@ Model: {model}</source>
         <translation>测试连接</translation>
     </message>
     <message>
+        <source>This run uses {url} (--api-base) while the provider and address stay as they are here.</source>
+        <translation>本次运行使用 {url}（--api-base），只要此处的服务商和地址保持不变。</translation>
+    </message>
+    <message>
         <source>Queued mode waits for long R1 replies without the gateway&apos;s time limit, by asking Segmind every few seconds whether the reply is ready.</source>
         <translation>排队模式通过每隔几秒询问 Segmind 回复是否就绪，等待较长的 R1 回复，不受网关时限限制。</translation>
     </message>

@@ -114,7 +114,16 @@ class SettingsDialog(QDialog):
     settings_accepted = Signal(object)
     test_requested = Signal(object, object)
 
-    def __init__(self, settings: Settings, keys: KeyStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        keys: KeyStore,
+        parent: QWidget | None = None,
+        *,
+        run_api_base: str | None = None,
+    ) -> None:
+        """`run_api_base`: the address this run was started with (--api-base), which holds
+        while the provider and address stay the ones in `settings`."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         not_set = self.tr("Not set (the provider's default)")
@@ -134,6 +143,15 @@ class SettingsDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_result = QLabel(self)
         self.test_result.setWordWrap(True)
+        self._run_api_base = run_api_base
+        self.run_note = WrappedLabel(self)
+        if run_api_base:
+            self.run_note.setText(
+                self.tr(
+                    "This run uses {url} (--api-base) while the provider and address stay as "
+                    "they are here."
+                ).format(url=run_api_base)
+            )
         self.queued_mode = QComboBox(self)
         for mode, label in queued_mode_labels().items():
             self.queued_mode.addItem(label, mode)
@@ -229,6 +247,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(provider_box)
         form.addRow(self.tr("Provider:"), self.provider)
         self._row(form, self.tr("API address:"), "api_base", self.api_base)
+        form.addRow("", self.run_note)
         self._row(form, self.tr("Model:"), "model", self.model)
         form.addRow(self.tr("API key:"), self.key_editor)
         form.addRow(self.test_button, self.test_result)
@@ -303,6 +322,9 @@ class SettingsDialog(QDialog):
         for name, label in self._errors.items():
             label.setText(problems.get(name, ""))
             label.setVisible(name in problems)
+        started = (self._settings.provider, self._settings.api_base)
+        same = (self._provider_name, self.api_base.text().strip()) == started
+        self.run_note.setVisible(bool(self._run_api_base) and same)
         self.key_editor.refresh()
         valid = not problems and self.key_editor.problem() is None
         self.ok_button.setEnabled(valid)

@@ -72,7 +72,9 @@ class WindowDialogs(QObject):
         from r1desk.ui.settings_dialog import SettingsDialog
 
         w = self.window
-        dialog = SettingsDialog(w.ctx.providers.settings, w.ctx.keys, w)
+        settings = w.ctx.providers.settings
+        run_api_base = w.ctx.providers.override_for(settings)
+        dialog = SettingsDialog(settings, w.ctx.keys, w, run_api_base=run_api_base)
         dialog.settings_accepted.connect(self.apply_settings)
         dialog.test_requested.connect(
             lambda settings, key: w.ctx.tasks.spawn(self._test_connection(dialog, settings, key))

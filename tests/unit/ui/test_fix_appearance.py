@@ -291,3 +291,20 @@ def test_a_one_line_problem_in_settings_is_one_line_tall(
     assert problem.height() <= problem.fontMetrics().lineSpacing() + 2
     gap = problem.geometry().top() - dialog.api_base.geometry().bottom()
     assert gap <= 12  # right under its field
+
+
+def test_settings_says_when_this_run_uses_another_address(
+    qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    url = "http://127.0.0.1:8767/v1"
+    dialog = SettingsDialog(Settings(), KeyStore(environ={}), run_api_base=url)
+    shown(qtbot, dialog, 640, 700)
+    assert dialog.run_note.isVisible() and url in dialog.run_note.text()
+    dialog.api_base.setText("https://example.com/v1")  # the user's own address is used
+    qtbot.waitUntil(lambda: not dialog.run_note.isVisible())
+    dialog.api_base.setText("")
+    qtbot.waitUntil(dialog.run_note.isVisible)
+
+    plain = SettingsDialog(Settings(), KeyStore(environ={}))
+    shown(qtbot, plain, 640, 700)
+    assert not plain.run_note.isVisible()
