@@ -8,6 +8,8 @@ and endpoint given as its first two arguments, with the test key, and leaves `ap
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -47,3 +49,22 @@ def child_env(**extra: str) -> dict[str, str]:
         **extra,
     )
     return env
+
+
+def start_child(code: str, *args: str, ready: str) -> subprocess.Popen[str]:
+    """Run `code` in a child Python with `args` and this module's environment; return once it
+    has printed the line `ready` (killed, and the test failed with its stderr, if it did not)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(),
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()  # blocks until the child is ready (or dies)
+    if line.strip() != ready:
+        child.kill()
+        _, errors = child.communicate()
+        raise AssertionError(f"the child printed {line!r}, not {ready!r}: {errors}")
+    return child

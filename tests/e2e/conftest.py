@@ -59,6 +59,12 @@ class RunningApp:
 
     closed: bool = False
 
+    def add_conversations(self, *titles: str) -> list[int]:
+        """Store empty conversations with these titles and show them in the list."""
+        ids = [self.ctx.repo.create_conversation(title).id for title in titles]
+        self.window.reload_list()
+        return [cid for cid in ids if cid is not None]
+
     def close(self) -> None:
         if self.closed:
             return

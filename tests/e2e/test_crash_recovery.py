@@ -29,7 +29,7 @@ from r1desk.render.message_card import RETRY_HREF
 from r1desk.secrets import KeyStore
 from r1desk.storage import Repository
 from r1desk.ui.single_instance import server_name
-from tests.e2e.child_app import CHILD_WINDOW, child_env
+from tests.e2e.child_app import CHILD_WINDOW, child_env, start_child
 from tests.e2e.conftest import TEST_KEY, RunningApp, anchors_in
 from tests.e2e.test_chat_flow import last_message
 from tests.fakes.server import FakeServer
@@ -64,17 +64,8 @@ DRIVER = CHILD_WINDOW + textwrap.dedent(
 def killed_on_exit(code: str, *args: str, ready: str) -> Iterator[None]:
     """Run `code` in a child Python with `args`, wait until it prints `ready`, and SIGKILL it
     when the block ends: the crash is real."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-    )
+    child = start_child(code, *args, ready=ready)
     try:
-        assert child.stdout is not None
-        line = child.stdout.readline()  # blocks until the child is ready (or dies)
-        assert line.strip() == ready, child.stderr.read() if child.stderr else ""
         yield
     finally:
         child.send_signal(signal.SIGKILL)

@@ -17,8 +17,7 @@ def test_ctrl_down_and_up_select_only_the_next_conversation(
 ) -> None:
     app = start_app()
     w = app.window
-    ids = [app.ctx.repo.create_conversation(title).id for title in ("a", "b", "c", "d")]
-    w.reload_list()
+    ids = app.add_conversations("a", "b", "c", "d")
     view = w.conversations.view
     w.conversations.select(ids[2])
     view.setFocus()
@@ -49,8 +48,7 @@ def test_clicking_stop_or_undo_delete_leaves_the_focus_in_the_message_box(
     composer.set_busy(False)  # the reply has stopped
     assert composer.edit.hasFocus()
 
-    ids = [app.ctx.repo.create_conversation(title).id for title in ("a", "b")]
-    w.reload_list()
+    ids = app.add_conversations("a", "b")
     w.delete_conversation(ids[0])
     qtbot.mouseClick(w.undo_button, Qt.MouseButton.LeftButton)
     assert ids[0] in {c.id for c in app.ctx.repo.list_conversations()}

@@ -151,8 +151,7 @@ def test_the_undo_button_stays_for_the_whole_time_of_the_last_delete(
     monkeypatch.setattr(window_conversations, "UNDO_DELETE_MS", 600)
     app = start_app()
     w = app.window
-    ids = [app.ctx.repo.create_conversation(title).id for title in ("one", "two", "three")]
-    w.reload_list()
+    ids = app.add_conversations("one", "two", "three")
     ops = w.conversation_ops
     ops.delete_conversation(ids[0])
     qtbot.wait(400)
@@ -174,8 +173,7 @@ def test_the_delete_key_in_the_list_deletes_the_current_conversation(
 ) -> None:
     app = start_app()
     w = app.window
-    ids = [app.ctx.repo.create_conversation(title).id for title in ("keep", "drop")]
-    w.reload_list()
+    ids = app.add_conversations("keep", "drop")
     w.conversations.select(ids[1])
     edit = w.chat.composer.edit
     edit.setFocus()
@@ -203,8 +201,7 @@ def test_delete_removes_every_selected_conversation_and_ctrl_z_brings_them_back(
 ) -> None:
     app = start_app()
     w = app.window
-    ids = [app.ctx.repo.create_conversation(title).id for title in ("a", "b", "c", "d")]
-    w.reload_list()
+    ids = app.add_conversations("a", "b", "c", "d")
     view = w.conversations.view
     model = w.conversations.model
 
@@ -234,8 +231,7 @@ def test_ctrl_click_adds_a_conversation_to_the_selection(
     # which toggled it: Ctrl+click deselected what it had just selected.
     app = start_app()
     w = app.window
-    ids = [app.ctx.repo.create_conversation(title).id for title in ("a", "b", "c")]
-    w.reload_list()
+    ids = app.add_conversations("a", "b", "c")
     view, model = w.conversations.view, w.conversations.model
     for conversation_id, modifier in (
         (ids[2], Qt.KeyboardModifier.NoModifier),

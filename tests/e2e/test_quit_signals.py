@@ -18,7 +18,7 @@ import pytest
 from r1desk.domain import MessageStatus, Role
 from r1desk.paths import AppPaths
 from r1desk.storage import Repository
-from tests.e2e.child_app import CHILD_WINDOW, child_env
+from tests.e2e.child_app import CHILD_WINDOW, child_env, start_child
 from tests.fakes.server import FakeServer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -75,16 +75,8 @@ def test_a_quit_signal_saves_the_draft_and_the_partial_reply(
 ) -> None:
     data_dir = tmp_path / "data"
     fake_server.hold()  # the reply never comes: it is still pending when the signal arrives
-    child = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, str(data_dir), fake_server.base_url, QUESTION, DRAFT],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_env(),
-    )
+    child = start_child(DRIVER, str(data_dir), fake_server.base_url, QUESTION, DRAFT, ready="READY")
     try:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "READY", child.stderr and child.stderr.read()
         fake_server.wait_for_requests(1, timeout=10)
         errors = _stop(child, number)
     finally:
