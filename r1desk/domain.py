@@ -76,6 +76,17 @@ class Message:
     error: str = ""  # the user-facing text of the error that ended this reply, if any
 
     @property
+    def is_thinking(self) -> bool:
+        """A pending reply whose answer has not begun: its header counts "Thinking… n s"."""
+        return self.status is MessageStatus.PENDING and self.thought_s is None
+
+    @property
+    def thinking_time_s(self) -> float | None:
+        """What "Thought for n s" shows: `thought_s`, else the whole reply's time (replies
+        stored before thought_s was measured, or that arrived whole)."""
+        return self.thought_s if self.thought_s is not None else self.elapsed_s
+
+    @property
     def cost(self) -> float | None:
         """Credits this reply spent, when both balances are known. None too when the balance
         rose meanwhile (a top-up): what the reply cost is then unknown, not a gain."""

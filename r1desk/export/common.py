@@ -58,7 +58,7 @@ def format_credits(value: float) -> str:
 def reasoning_label(message: Message) -> str:
     """`Reasoning (Thought for 12 s)` when the time is known, else `Reasoning`: how long R1
     reasoned, or the whole reply's time for replies stored without it (as the app shows)."""
-    seconds = message.thought_s if message.thought_s is not None else message.elapsed_s
+    seconds = message.thinking_time_s
     if seconds is None:
         return "Reasoning"
     return f"Reasoning (Thought for {round(seconds)} s)"

@@ -82,16 +82,15 @@ def speaker(message: Message, labels: CardLabels = ENGLISH) -> str:
 def reasoning_title(message: Message, now: datetime, labels: CardLabels = ENGLISH) -> str:
     """'Thinking… 37 s' while waiting, then 'Thought for 41 s' once the answer begins (or
     'Thought' if unknown). Replies stored without `thought_s` show their whole time."""
-    if message.thought_s is not None:
-        return labels.thought_for.format(n=round(message.thought_s))
-    if message.status is MessageStatus.PENDING:
+    if message.is_thinking:
         waited = max(0, int((now - message.created_at).total_seconds()))
         # A queued Segmind request notes its stage in `error` (services.chat_controller).
         stages = {"Queued…": labels.queued, "Processing…": labels.processing}
         return stages.get(message.error, labels.thinking).format(n=waited)
-    if message.elapsed_s is None:
+    seconds = message.thinking_time_s
+    if seconds is None:
         return labels.thought
-    return labels.thought_for.format(n=round(message.elapsed_s))
+    return labels.thought_for.format(n=round(seconds))
 
 
 @dataclass(frozen=True)

@@ -156,15 +156,15 @@ class MessageDelegate(QStyledItemDelegate):
 
     # documents and heights
     def _looks(self, entry: Row, now: datetime, *, colour: bool = True) -> Looks:
-        pending = entry.message.status is MessageStatus.PENDING
-        thinking = pending and entry.message.thought_s is None  # "Thinking… n s" ticks
+        message = entry.message
+        thinking = message.is_thinking  # its header counts the seconds
         return Looks(
             expanded=self.is_expanded(entry),
             dark=self.dark,
             width=self._width,
-            tick=int((now - entry.message.created_at).total_seconds()) if thinking else 0,
+            tick=int((now - message.created_at).total_seconds()) if thinking else 0,
             highlight=self.highlight_code and colour,
-            late_done=self.late_colours.done if pending else 0,
+            late_done=self.late_colours.done if message.status is MessageStatus.PENDING else 0,
         )
 
     def document(self, row: int) -> CardDocument:
