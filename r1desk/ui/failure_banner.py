@@ -9,12 +9,12 @@ the buttons do not fit side by side (a narrow window, a large font) the buttons 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from r1desk.services.failures import Failure, NextAction
 from r1desk.ui.i18n import translated
-from r1desk.ui.theme import BANNER, is_dark
+from r1desk.ui.theme import BANNER, is_dark, set_text_colour
 
 translate = QCoreApplication.translate
 
@@ -115,9 +115,7 @@ class FailureBanner(QFrame):
         if dark == self._styled_dark:
             return
         self._styled_dark = dark
-        palette = QPalette()  # only the text colour: the rest follows the app's
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(BANNER[dark][2]))
-        self.label.setPalette(palette)
+        set_text_colour(self.label, BANNER[dark][2])
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:

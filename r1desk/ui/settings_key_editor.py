@@ -81,7 +81,7 @@ class KeyEditor(QWidget):
     def refresh(self) -> None:
         """Show the typed key's problem, or where the key comes from."""
         problem = self.problem()
-        self._show_status(problem or self._status_text(), error=bool(problem))
+        set_error_text(self.status, problem or self._status_text(), error=bool(problem))
         self.remove.setEnabled(self._saved_source() in (KeySource.KEYRING, KeySource.SESSION))
 
     def key_for_test(self) -> str | None:
@@ -117,10 +117,11 @@ class KeyEditor(QWidget):
         if not problems:
             return True
         self.field.clear()
-        self._show_status(
+        set_error_text(
+            self.status,
             self.tr("{reason} The key is used for this session only; press OK to close.").format(
                 reason=problems[0]
-            )
+            ),
         )
         return False
 
@@ -148,9 +149,6 @@ class KeyEditor(QWidget):
         if self._keyring_works is None:
             self._keyring_works = self._keys.backend_available()
         return self._keyring_works
-
-    def _show_status(self, text: str, *, error: bool = True) -> None:
-        set_error_text(self.status, text, error=error)  # a WrappedLabel: all its lines show
 
     def _status_text(self) -> str:
         if self.field.text().strip():

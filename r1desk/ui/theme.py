@@ -103,13 +103,15 @@ def apply_theme(app: QApplication, theme: str, scheme: Qt.ColorScheme | None = N
     app.setPalette(build_palette(dark))
     for widget in app.allWidgets():
         if widget.property(ERROR_PROPERTY):
-            _colour_error(widget, dark)
+            set_text_colour(widget, ERROR_TEXT[dark])
 
 
-def _colour_error(widget: QWidget, dark: bool) -> None:
-    palette = QPalette()  # only the text colour is set: the rest follows the parent
-    palette.setColor(Group.Active, Role.WindowText, QColor(ERROR_TEXT[dark]))
-    palette.setColor(Group.Inactive, Role.WindowText, QColor(ERROR_TEXT[dark]))
+def set_text_colour(widget: QWidget, colour: str) -> None:
+    """The widget's text in `colour`, through its palette: everything else (and a later
+    theme or font change) still follows the parent, which a style sheet would stop."""
+    palette = QPalette()  # only the text colour is set
+    palette.setColor(Group.Active, Role.WindowText, QColor(colour))
+    palette.setColor(Group.Inactive, Role.WindowText, QColor(colour))
     widget.setPalette(palette)
 
 
@@ -123,7 +125,7 @@ def mark_error(widget: QWidget, error: bool = True) -> None:
         return
     widget.setProperty(ERROR_PROPERTY, error)
     if error:
-        _colour_error(widget, is_dark(QApplication.palette()))
+        set_text_colour(widget, ERROR_TEXT[is_dark(QApplication.palette())])
     else:
         widget.setPalette(QPalette())  # nothing set: all inherited again
 

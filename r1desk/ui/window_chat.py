@@ -20,6 +20,11 @@ PREVIEW_CHARS = 120
 translate = QCoreApplication.translate
 
 
+def _preview(text: str) -> str:
+    """The text's first words on one line: what a notification or a question quotes."""
+    return " ".join(text.split())[:PREVIEW_CHARS]
+
+
 class ChatEvents(QObject):
     """Shows what the chat service reports, and acts on the message cards and the banner."""
 
@@ -86,7 +91,7 @@ class ChatEvents(QObject):
         w = self.window
         title = w.ctx.repo.get_conversation(conversation_id, with_messages=False).title
         title = title or translate("MainWindow", "New conversation")
-        preview = " ".join(text.split())[:PREVIEW_CHARS]
+        preview = _preview(text)
         if failed:
             heading = translate("MainWindow", "The reply in “{title}” failed").format(title=title)
         else:
@@ -150,7 +155,7 @@ class ChatEvents(QObject):
             QMessageBox.StandardButton.Cancel,
             self.window,
         )
-        box.setInformativeText(" ".join(message.content.split())[:PREVIEW_CHARS])
+        box.setInformativeText(_preview(message.content))
         delete = box.addButton(
             translate("MainWindow", "Delete"), QMessageBox.ButtonRole.DestructiveRole
         )
