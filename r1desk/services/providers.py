@@ -76,17 +76,18 @@ class ProviderSession:
         if self._http is not None:
             await self._http.aclose()
 
-    def override_for(self, settings: Settings) -> str | None:
+    def override_for(self, provider: str, api_base: str) -> str | None:
         """The run's --api-base, while the user keeps the provider and address it started
         with: one chosen in Settings since then is used as chosen."""
-        if (settings.provider, settings.api_base) != self._overridden:
+        if (provider, api_base) != self._overridden:
             return None
         return self.api_base_override
 
     def endpoint(self) -> Endpoint:
         preset = PRESETS[self.settings.provider]
         own = self.settings.api_base or preset.default_base_url
-        base = (self.override_for(self.settings) or own).rstrip("/")
+        override = self.override_for(self.settings.provider, self.settings.api_base)
+        base = (override or own).rstrip("/")
         model = self.settings.model or preset.default_model
         return Endpoint(preset.name, preset.label, base, model)
 

@@ -120,10 +120,10 @@ class SettingsDialog(QDialog):
         keys: KeyStore,
         parent: QWidget | None = None,
         *,
-        run_api_base: str | None = None,
+        run_api_base: Callable[[str, str], str | None] | None = None,
     ) -> None:
-        """`run_api_base`: the address this run was started with (--api-base), which holds
-        while the provider and address stay the ones in `settings`."""
+        """`run_api_base(provider, api_base)`: the address the run uses instead of the one
+        those give (--api-base), or None; ProviderSession.override_for."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         not_set = self.tr("Not set (the provider's default)")
@@ -143,15 +143,8 @@ class SettingsDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_result = QLabel(self)
         self.test_result.setWordWrap(True)
-        self._run_api_base = run_api_base
+        self._run_api_base = run_api_base or (lambda _provider, _api_base: None)
         self.run_note = WrappedLabel(self)
-        if run_api_base:
-            self.run_note.setText(
-                self.tr(
-                    "This run uses {url} (--api-base) while the provider and address stay as "
-                    "they are here."
-                ).format(url=run_api_base)
-            )
         self.queued_mode = QComboBox(self)
         for mode, label in queued_mode_labels().items():
             self.queued_mode.addItem(label, mode)
@@ -322,9 +315,15 @@ class SettingsDialog(QDialog):
         for name, label in self._errors.items():
             label.setText(problems.get(name, ""))
             label.setVisible(name in problems)
-        started = (self._settings.provider, self._settings.api_base)
-        same = (self._provider_name, self.api_base.text().strip()) == started
-        self.run_note.setVisible(bool(self._run_api_base) and same)
+        url = self._run_api_base(self._provider_name, self.api_base.text().strip())
+        self.run_note.setVisible(url is not None)
+        if url is not None:
+            self.run_note.setText(
+                self.tr(
+                    "This run uses {url} (--api-base) while the provider and address stay as "
+                    "they are here."
+                ).format(url=url)
+            )
         self.key_editor.refresh()
         valid = not problems and self.key_editor.problem() is None
         self.ok_button.setEnabled(valid)

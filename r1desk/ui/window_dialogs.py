@@ -72,9 +72,10 @@ class WindowDialogs(QObject):
         from r1desk.ui.settings_dialog import SettingsDialog
 
         w = self.window
-        settings = w.ctx.providers.settings
-        run_api_base = w.ctx.providers.override_for(settings)
-        dialog = SettingsDialog(settings, w.ctx.keys, w, run_api_base=run_api_base)
+        providers = w.ctx.providers
+        dialog = SettingsDialog(
+            providers.settings, w.ctx.keys, w, run_api_base=providers.override_for
+        )
         dialog.settings_accepted.connect(self.apply_settings)
         dialog.test_requested.connect(
             lambda settings, key: w.ctx.tasks.spawn(self._test_connection(dialog, settings, key))
@@ -88,9 +89,8 @@ class WindowDialogs(QObject):
         from r1desk.services import connection_test
 
         providers = self.window.ctx.providers
-        ok, text = await connection_test.test_connection(
-            providers.http, settings, key, providers.override_for(settings)
-        )
+        override = providers.override_for(settings.provider, settings.api_base)
+        ok, text = await connection_test.test_connection(providers.http, settings, key, override)
         dialog.show_test_result(ok, text)
 
     def apply_settings(self, settings: Settings) -> None:

@@ -18,6 +18,7 @@ def test_the_override_holds_until_the_provider_or_address_changes() -> None:
     assert session.endpoint().base_url == OVERRIDE
 
     chosen = started.replace(provider="custom", api_base="http://127.0.0.1:8767/openai/v1")
-    assert session.override_for(chosen) is None  # the settings dialog's connection test
+    # what the settings dialog's connection test and its note ask
+    assert session.override_for(chosen.provider, chosen.api_base) is None
     session.settings = chosen
     assert session.endpoint().base_url == "http://127.0.0.1:8767/openai/v1"

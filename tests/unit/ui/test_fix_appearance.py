@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from r1desk.domain import Conversation, utc_now
 from r1desk.secrets import KeyStore
 from r1desk.services.failures import Failure, NextAction
+from r1desk.services.providers import ProviderSession
 from r1desk.settings import Settings
 from r1desk.ui.chat_pane import ChatPane
 from r1desk.ui.conversation_list import ConversationList
@@ -297,7 +298,9 @@ def test_settings_says_when_this_run_uses_another_address(
     qtbot: QtBot, memory_keyring: MemoryKeyring
 ) -> None:
     url = "http://127.0.0.1:8767/v1"
-    dialog = SettingsDialog(Settings(), KeyStore(environ={}), run_api_base=url)
+    started = Settings()
+    session = ProviderSession(None, started, KeyStore(environ={}), api_base_override=url)
+    dialog = SettingsDialog(started, KeyStore(environ={}), run_api_base=session.override_for)
     shown(qtbot, dialog, 640, 700)
     assert dialog.run_note.isVisible() and url in dialog.run_note.text()
     dialog.api_base.setText("https://example.com/v1")  # the user's own address is used
