@@ -30,6 +30,6 @@ class WrappedLabel(QLabel):
     def _fit(self) -> None:
         self.setMinimumHeight(0)  # heightForWidth counts the minimum in
         self.setMaximumHeight(ANY_HEIGHT)
-        parent = self.parentWidget()
-        width = self.width() if self.isVisible() or parent is None else parent.width()
-        self.setFixedHeight(self.heightForWidth(max(width, 1)) if self.text() else 0)
+        # Its own width: before the layout has given it one the guess may be wrong, and the
+        # resize that follows fits it again.
+        self.setFixedHeight(self.heightForWidth(max(self.width(), 1)) if self.text() else 0)

@@ -302,7 +302,10 @@ def test_settings_says_when_this_run_uses_another_address(
     session = ProviderSession(None, started, KeyStore(environ={}), api_base_override=url)
     dialog = SettingsDialog(started, KeyStore(environ={}), run_api_base=session.override_for)
     shown(qtbot, dialog, 640, 700)
-    assert dialog.run_note.isVisible() and url in dialog.run_note.text()
+    note = dialog.run_note
+    assert note.isVisible() and url in note.text()
+    QApplication.processEvents()
+    assert note.height() >= note.heightForWidth(note.width())  # every line shows, not clipped
     dialog.api_base.setText("https://example.com/v1")  # the user's own address is used
     qtbot.waitUntil(lambda: not dialog.run_note.isVisible())
     dialog.api_base.setText("")
